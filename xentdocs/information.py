@@ -189,8 +189,12 @@ def kl_divergence(p, q, base=None):
     p, q = _pair(p, q)
     log_base = check_base(base)
     positive = p > 0
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):
         ratio = np.divide(p, q, out=np.ones_like(p), where=positive)
         log_ratio = np.log(ratio)
+        # p / q overflowed although q > 0 (q subnormal): the difference of logs is still finite
+        overflowed = np.isposinf(ratio) & (q > 0)
+        if overflowed.any():
+            log_ratio[overflowed] = np.log(p[overflowed]) - np.log(q[overflowed])
     # Rounding can push a sum of terms that cancel a hair below 0; the true value never is.
     return _in_base(np.maximum((p * log_ratio).sum(axis=-1), 0.0), log_base)

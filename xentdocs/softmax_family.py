@@ -17,10 +17,12 @@ from .checks import as_float_array, check_axis, raise_for_bad_maxima
 def _max_and_rest(x: np.ndarray, axis: int):
     """Return ``m`` (the maximum, keepdims) and ``r = sum_{j != argmax} exp(x_j - m)``.
 
-    A slice that is entirely ``-inf`` gets ``m = -inf`` and ``r = 0``.
+    NaN or +inf raise. A slice that is entirely ``-inf`` gets ``m = -inf`` and ``r = 0``.
     """
     top = np.argmax(x, axis=axis, keepdims=True)
     m = np.take_along_axis(x, top, axis=axis)
+    if np.isnan(m).any() or np.isposinf(m).any():
+        raise_for_bad_maxima(m, "x")
     shift = np.where(np.isneginf(m), 0, m)  # all -inf: shift by 0, not by -inf
     e = np.exp(x - shift)
     np.put_along_axis(e, top, 0, axis=axis)
@@ -65,8 +67,6 @@ def logsumexp(x, axis=-1):
         raise ValueError("x must have at least 1 dimension, got a 0-d array")
     axis = check_axis(axis, x.ndim)
     m, r = _max_and_rest(x, axis)
-    if np.isnan(m).any() or np.isposinf(m).any():
-        raise_for_bad_maxima(m, "x")
     return np.squeeze(m + np.log1p(r), axis=axis)[()]
 
 
