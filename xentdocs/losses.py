@@ -16,11 +16,14 @@ which keeps tiny losses (confident, correct predictions) accurate where
 
 from __future__ import annotations
 
+import functools
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from .checks import (
+    REDUCTIONS,
     as_float_array,
     check_class_weight,
     check_ignore_index,
@@ -280,6 +283,56 @@ def nll_loss(input, target, weight=None, ignore_index=-100, reduction="mean"):
     return _finish(problem, per_element.sum(dtype=np.float64), denominator, per_element)
 
 
+@functools.lru_cache(maxsize=64)
+def _arange(n: int) -> np.ndarray:
+    rows = np.arange(n)
+    rows.flags.writeable = False
+    return rows
+
+
+def _small_batch_loss(input, target, weight, ignore_index, reduction, label_smoothing):
+    """The common small case in few NumPy calls, or None to take the general path.
+
+    Covers an (N, C) float array that fits one block, integer targets all in
+    range, no weight, no smoothing. Python overhead dominates such calls, so
+    every check here is one reduction; anything unusual (an ignored target, a
+    non-finite logit, which the general path reports precisely) falls back.
+    """
+    if not (
+        type(input) is np.ndarray
+        and input.ndim == 2
+        and input.dtype in (np.float32, np.float64)
+        and input.nbytes <= _BLOCK_BYTES
+        and type(target) is np.ndarray
+        and target.dtype.kind in "iu"
+        and target.shape == input.shape[:1]
+        and weight is None
+        and label_smoothing == 0
+        and reduction in REDUCTIONS
+        and type(ignore_index) is int
+        and input.size
+    ):
+        return None
+    n_rows, num_classes = input.shape
+    # seen as unsigned, a negative index is huge: one reduction checks both ends
+    if target.astype(np.uint64, copy=False).max() >= num_classes or 0 <= ignore_index < num_classes:
+        return None
+    rows = _arange(n_rows)
+    top = input.argmax(axis=1)
+    m = input[rows, top]
+    if not math.isfinite(m.sum(dtype=np.float64)):
+        return None
+    e = input - m[:, None]
+    neg_nll_head = e[rows, target]  # x_t - m
+    np.exp(e, out=e)
+    e[rows, top] = 0
+    loss = np.log1p(e.sum(axis=1)) - neg_nll_head
+    if reduction == "none":
+        return loss
+    total = loss.sum(dtype=np.float64)
+    return input.dtype.type(total / n_rows if reduction == "mean" else total)
+
+
 def cross_entropy_loss(input, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
     r"""Cross entropy loss on logits, as ``torch.nn.functional.cross_entropy``.
 
@@ -349,6 +402,9 @@ def cross_entropy_loss(input, target, weight=None, ignore_index=-100, reduction=
     >>> float(cross_entropy_loss(logits, [0, -100]))  # the ignored row leaves the mean
     0.23954476622
     """
+    fast = _small_batch_loss(input, target, weight, ignore_index, reduction, label_smoothing)
+    if fast is not None:
+        return fast
     problem = _prepare(input, target, weight, ignore_index, reduction, label_smoothing, allow_soft=True)
     n_total, _, s_total = problem.x3.shape
     per_element = np.empty((n_total, s_total), problem.dtype) if problem.reduction == "none" else None
