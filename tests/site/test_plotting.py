@@ -1,0 +1,172 @@
+"""xentdocs.plotting: the house style and the inline SVG every figure of the site goes through."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+
+from minisite import ROOT
+
+plotting = pytest.importorskip("xentdocs.plotting")
+from xentdocs.plotting import PALETTE, MissingGlyphError, new_figure, to_svg  # noqa: E402
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def sample(title="교차 엔트로피", desc="q에 따른 H(P;Q)", k=1.0):
+    fig, ax = new_figure(4, 2.5)
+    q = np.linspace(0.05, 0.95, 19)
+    ax.plot(q, -k * np.log(q), label="정보량")
+    ax.plot(q, -k * np.log(1 - q), label="다른 곡선")
+    ax.set_xlabel("확률 q")
+    ax.set_ylabel("값 (내트)")
+    ax.set_title(title)
+    ax.legend()
+    ax.set_ylim(-1, 4)  # negative tick labels use '-' (NanumGothic has no U+2212)
+    return to_svg(fig, title=title, desc=desc)
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def test_svg_is_accessible():
+    svg = sample()
+    root = parse(svg)
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("role") == "img"
+    title, desc = root[0], root[1]
+    assert title.tag == f"{SVG_NS}title" and title.text == "교차 엔트로피"
+    assert desc.tag == f"{SVG_NS}desc" and desc.text == "q에 따른 H(P;Q)"
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+
+
+def test_text_stays_text_in_a_korean_font_stack():
+    svg = sample()
+    texts = [t for t in parse(svg).iter(f"{SVG_NS}text")]
+    assert any("".join(t.itertext()) == "확률 q" for t in texts)
+    families = set(re.findall(r"font-family: ([^;\"]+)", svg))
+    assert families and all(f.startswith("NanumGothic, ") and "sans-serif" in f for f in families)
+    assert "\u2212" not in svg
+
+
+def test_ink_follows_the_colour_scheme_and_background_is_transparent():
+    svg = sample()
+    root = parse(svg)
+    assert "var(--md-default-fg-color" in root.get("style")
+    assert "currentColor" in svg
+    # No hard-coded black or white ink, no opaque page-coloured background.
+    assert not re.search(r"(fill|stroke): (#000000|#ffffff|black|white)\b", svg)
+    first_patch = re.search(r'<g id="[^"]*patch_1">\s*<path [^>]*style="([^"]*)"', svg).group(1)
+    assert "fill: none" in first_patch
+    for colour in PALETTE[:2]:
+        assert f"stroke: {colour}" in svg
+
+
+def test_responsive_width_and_no_metadata():
+    svg = sample()
+    open_tag = re.match(r"<svg\b[^>]*>", svg).group(0)
+    assert "viewBox=" in open_tag
+    assert not re.search(r'\s(width|height)="', open_tag)
+    assert "width: 100%" in open_tag
+    assert "<metadata" not in svg and "<?xml" not in svg and "DOCTYPE" not in svg
+    assert "matplotlib.org" not in svg and "http://purl.org" not in svg
+
+
+def test_ids_are_prefixed_per_figure():
+    a, b = sample(title="그림 하나"), sample(title="그림 둘", k=2.0)
+    ids_a = set(re.findall(r'\bid="([^"]+)"', a))
+    ids_b = set(re.findall(r'\bid="([^"]+)"', b))
+    assert ids_a and ids_b and not ids_a & ids_b
+    prefix = re.match(r"(fig-[0-9a-f]{12}-)", next(iter(ids_a))).group(1)
+    assert all(i.startswith(prefix) for i in ids_a)
+    # Every internal reference points at an id of the same figure.
+    refs = re.findall(r'(?:url\(#|href="#)([^)"]+)', a)
+    assert refs and set(refs) <= ids_a
+
+
+def test_same_figure_same_bytes_in_process():
+    assert sample() == sample()
+
+
+def test_same_figure_same_bytes_across_processes():
+    script = textwrap.dedent(
+        """
+        import numpy as np
+        from xentdocs.plotting import new_figure, to_svg
+        fig, ax = new_figure(4, 2.5)
+        ax.plot(np.arange(5), np.arange(5) ** 2, label="제곱")
+        ax.legend()
+        ax.set_title("결정적인 그림")
+        import sys
+        sys.stdout.write(to_svg(fig, title="결정적", desc="두 번 그려도 같습니다"))
+        """
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, PYTHONPATH=str(ROOT))
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outputs.append(run.stdout)
+    assert outputs[0] == outputs[1] and outputs[0].startswith("<svg")
+
+
+def test_missing_glyph_raises():
+    fig, ax = new_figure(3, 2)
+    ax.set_title("\u2212 1")  # MINUS SIGN: not in NanumGothic
+    with pytest.raises(MissingGlyphError, match="Glyph 8722"):
+        to_svg(fig, title="t", desc="d")
+
+
+def test_title_and_desc_are_required():
+    fig, _ = new_figure(3, 2)
+    with pytest.raises(ValueError):
+        to_svg(fig, title=" ", desc="d")
+
+
+def test_font_is_the_packaged_nanumgothic():
+    from matplotlib import font_manager
+
+    path = plotting._font_path()
+    assert path.endswith(os.path.join("koreanize_matplotlib", "fonts", "NanumGothic.ttf"))
+    assert os.path.isfile(path)
+    assert plotting.FONT_NAME == "NanumGothic"
+    assert font_manager.findfont(font_manager.FontProperties(family="NanumGothic"), fallback_to_default=False) == path
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("background", ["#ffffff", "#1e2129"])  # Material: default, slate (hsl 225 15% 14%)
+def test_palette_readable_on_both_schemes(background):
+    for colour in PALETTE:
+        assert _contrast(colour, background) >= 3.0, (colour, background)
+
+
+def test_imports_only_numpy_and_matplotlib():
+    code = (
+        "import sys, xentdocs.plotting\n"
+        "third = {m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names)\n"
+        "print(sorted(third))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                         capture_output=True, text=True, check=True)
+    allowed = {"xentdocs", "numpy", "matplotlib", "mpl_toolkits", "PIL", "pyparsing", "cycler", "dateutil",
+               "kiwisolver", "contourpy", "fontTools", "packaging", "six"}
+    found = {name for name in eval(run.stdout) if not name.startswith("_")}
+    assert "koreanize_matplotlib" not in found, "the font is found by path; importing the package changes rcParams"
+    assert found <= allowed, found - allowed

@@ -1,0 +1,296 @@
+"""Checks on the built site (both languages), one strict build shared by every test here.
+
+The build itself passing is the first check: under ``--strict`` a single warning fails it
+(conftest.site). The rest reads the output the way a reader's browser would receive it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+import sitebuild
+
+pytestmark = pytest.mark.build
+
+PAGES = sitebuild.expected_pages()
+LANGS = dict(sitebuild.languages())  # {"ko": "", "en": "en/"}
+SITE_URL = sitebuild.site_url()
+HANGUL = sitebuild.HANGUL
+
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
+HEADING_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]*)"')
+ALL_IDS = re.compile(r'\bid="([^"]*)"')
+
+
+def read(site: Path, relative: str) -> str:
+    return (site / relative).read_text(encoding="utf-8")
+
+
+def article(page_html: str) -> str:
+    match = ARTICLE.search(page_html)
+    assert match, "no <article> in the page"
+    return match.group(1)
+
+
+def page_ids(pages=PAGES):
+    return [pytest.param(page, id=page.id) for page in pages]
+
+
+def test_page_list_is_the_brief(site):
+    # The nav of mkdocs.yml, in the order of the brief, in both languages.
+    assert sitebuild.page_stems() == [
+        "index", "information-theory", "deep-learning", "reference",
+        "negative-log-likelihood", "numerical-stability", "gradient-and-training",
+        "pytorch-options", "binary-cross-entropy", "glossary",
+    ]
+    assert list(LANGS.items()) == [("ko", ""), ("en", "en/")]
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_every_page_built_with_its_language(site, page):
+    text = read(site, page.file)
+    assert f'<html lang="{page.lang}"' in text
+    # The language switcher leads to the same page in every language.
+    for lang, prefix in LANGS.items():
+        twin = sitebuild.Page(lang, page.stem, prefix)
+        links = re.findall(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link"', text)
+        assert links, f"no switcher link to {lang}"
+        target = urljoin(SITE_URL + page.path, links[0])
+        assert target == SITE_URL + twin.path
+
+
+def test_no_unexpected_pages(site):
+    assert sitebuild.built_pages(site) == {page.file for page in PAGES}
+
+
+@pytest.mark.parametrize("page", page_ids(p for p in PAGES if p.lang == "en"))
+def test_english_navigation_is_translated(site, page):
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', read(site, page.file), re.DOTALL)
+    assert nav, "no primary navigation"
+    titles = [html.unescape(t).strip() for t in re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', nav.group(0))]
+    assert "Cross entropy in information theory" in titles
+    assert not [t for t in titles if HANGUL.search(t)], titles
+
+
+def test_korean_navigation_titles(site):
+    text = read(site, "index.html")
+    for title in ("정보 이론의 교차 엔트로피", "딥러닝의 교차 엔트로피 손실", "API 레퍼런스", "용어집"):
+        assert title in text
+
+
+def test_404_page_per_language(site):
+    # The root 404 page is the default language's, whatever language was built last.
+    base = urlsplit(SITE_URL).path
+    for path, lang in (("404.html", "ko"), ("en/404.html", "en")):
+        text = read(site, path)
+        assert f'<html lang="{lang}"' in text
+        # Its language switcher leads to each language's home page (not to the page rendered last),
+        # and its head names no alternate whose sitemap.xml would be fetched.
+        switcher = dict((l, h) for h, l in re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link"', text))
+        assert switcher == {"ko": base, "en": base + "en/"}
+        assert not re.search(r'<link rel="alternate"[^>]*hreflang', text.split("</head>")[0])
+        # Navigation links of the English 404 page stay in English.
+        nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', text)
+        assert nav_links and all(h.startswith(base + ("en/" if lang == "en" else "")) for h in nav_links), nav_links
+    assert "en/" not in "".join(re.findall(r'<a href="([^"]+)" class="md-nav__link', read(site, "404.html")))
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_heading_ids_are_readable(site, page):
+    # The default slugifier turns Korean headings into "_1", "_2"; pymdownx.slugs keeps Hangul.
+    ids = HEADING_ID.findall(article(read(site, page.file)))
+    assert ids, "no headings with ids"
+    bad = [i for i in ids if re.fullmatch(r"_\d*", i) or not i.strip("_-")]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_ids_are_unique_on_every_page(site, page):
+    counts = Counter(ALL_IDS.findall(read(site, page.file)))
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_no_raw_tex_left(site, page):
+    content = article(read(site, page.file))
+    # TeX legitimately remains in KaTeX's MathML annotation and in code.
+    content = re.sub(r'<annotation encoding="application/x-tex">.*?</annotation>', "", content, flags=re.DOTALL)
+    content = re.sub(r"<(pre|code)\b.*?</\1>", "", content, flags=re.DOTALL)
+    assert 'class="arithmatex">\\(' not in content and 'class="arithmatex">\\[' not in content
+    for token in ("$$", "\\frac", "\\sum", "\\log", "\\text{", "\\begin{", "\\(", "\\["):
+        assert token not in content, f"raw TeX {token!r} in the page"
+
+
+def test_math_rendered_with_katex(site):
+    for lang, prefix in LANGS.items():
+        text = read(site, f"{prefix}index.html")
+        assert 'class="katex-display"' in text and "<math" in text
+        assert re.search(r'<link[^>]+href="[^"]*assets/katex/katex\.min\.css"', text)
+    # Korean inside \text{} is rendered as text (the home page's formula uses 손실).
+    assert re.search(r'<span class="mord[^"]*">손</span>|<mtext>손실</mtext>', read(site, "index.html"))
+
+
+def test_katex_css_and_fonts_shipped(site):
+    css = read(site, "assets/katex/katex.min.css")
+    fonts = re.findall(r"url\(([^)]+)\)", css)
+    assert fonts and all(f.startswith("fonts/") and f.endswith(".woff2") for f in fonts)
+    for font in fonts:
+        assert (site / "assets/katex" / font).is_file(), font
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_figures_are_accessible_inline_svg(site, page):
+    content = article(read(site, page.file))
+    for svg in re.findall(r"<svg\b.*?</svg>", content, flags=re.DOTALL):
+        open_tag = re.match(r"<svg\b[^>]*>", svg).group(0)
+        if 'class="xentdocs-figure"' not in open_tag:
+            # Only icons may be inline SVG without being a figure.
+            assert "aria-hidden" in open_tag or 'role="img"' not in open_tag and len(svg) < 4000, open_tag
+            continue
+        assert 'role="img"' in open_tag
+        labelled_by = re.search(r'aria-labelledby="([^"]+)"', open_tag).group(1).split()
+        title = re.search(r'<title id="([^"]+)">([^<]+)</title>', svg)
+        desc = re.search(r'<desc id="([^"]+)">([^<]+)</desc>', svg)
+        assert title and desc, "figure without <title> and <desc>"
+        assert labelled_by == [title.group(1), desc.group(1)]
+        for text in (title.group(2), desc.group(2)):
+            if page.lang == "ko":
+                assert HANGUL.search(text), f"Korean page, non-Korean figure text {text!r}"
+            else:
+                assert not HANGUL.search(text), f"English page, Korean figure text {text!r}"
+        assert "<text" in svg, "figure text was turned into paths"
+        assert "width: 100%" in open_tag and not re.search(r'\swidth="\d', open_tag)
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_executed_tabs_use_the_page_language(site, page):
+    content = article(read(site, page.file))
+    labels = re.findall(r'<label for="__tabbed_[^"]*">([^<]*)</label>', content)
+    english = {"Source", "Result"} & set(labels)
+    korean = {"소스", "결과"} & set(labels)
+    assert not (english if page.lang == "ko" else korean), labels
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_copy_button_skips_prompts_and_output(site, page):
+    # Every output line's newline sits inside its .go span (docs/hooks/copy_prompts.py), so the
+    # copy button (which hides .gp/.go, see extra.css) leaves no blank lines.
+    text = read(site, page.file)
+    assert not re.search(r'<span class="go">[^<]*</span>\n', text)
+
+
+def test_copy_css_hides_prompts_while_copying(site):
+    css = read(site, "assets/stylesheets/extra.css")
+    assert re.search(r"code\[data-md-copying\] \.gp,\s*\.highlight code\[data-md-copying\] \.go\s*\{\s*display: none", css)
+    assert re.search(r"\.highlight \.gp,\s*\.highlight \.go\s*\{\s*user-select: none", css)
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    offenders = []
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"<(link|script|img|iframe|source|video|audio|embed|object)\b[^>]*>", text, re.I):
+            tag = match.group(0)
+            for url in re.findall(r'\b(?:href|src|srcset|data)="([^"]*)"', tag):
+                if re.match(r"(https?:)?//", url) and not url.startswith(SITE_URL):
+                    if match.group(1).lower() == "link" and re.search(r'rel="(canonical|alternate)"', tag):
+                        continue  # a link to a page, not something the browser loads
+                    offenders.append((path.relative_to(site).as_posix(), tag))
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
+    for path in site.rglob("*.css"):
+        text = path.read_text(encoding="utf-8")
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text):
+            if re.match(r"(https?:)?//", url):
+                offenders.append((path.relative_to(site).as_posix(), url))
+    assert offenders == []
+
+
+def test_sitemaps(site):
+    root = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in root.findall("s:url/s:loc", ns)}
+    assert locs == {SITE_URL + page.path for page in PAGES}
+    english = ET.parse(site / "en" / "sitemap.xml").getroot()
+    en_locs = {loc.text for loc in english.findall("s:url/s:loc", ns)}
+    assert en_locs == {SITE_URL + page.path for page in PAGES if page.lang == "en"}
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_no_page_requests_a_missing_sitemap(site, page):
+    # Material fetches sitemap.xml next to each <link rel="alternate" hreflang> of the head; the
+    # hook drops those links, so only the site's own sitemap (at its base URL) is requested.
+    head = read(site, page.file).split("</head>")[0]
+    assert not re.search(r'<link rel="alternate"[^>]*hreflang', head)
+
+
+def test_search_index_has_both_languages(site):
+    import json
+
+    index = json.loads(read(site, "search/search_index.json"))
+    assert {"ko", "en"} <= set(index["config"]["lang"])
+    korean = [d for d in index["docs"] if not d["location"].startswith("en/")]
+    english = [d for d in index["docs"] if d["location"].startswith("en/")]
+    assert any("엔트로피" in d["text"] for d in korean)
+    assert any("entropy" in d["text"].lower() for d in english)
+    assert not any(HANGUL.search(d["title"]) for d in english if d["location"].count("/") <= 2 and "#" not in d["location"])
+
+
+def test_api_reference_in_both_languages(site):
+    for lang, prefix in LANGS.items():
+        text = read(site, f"{prefix}reference/index.html")
+        for name in ("xentdocs.CrossEntropyLoss", "xentdocs.cross_entropy_loss", "xentdocs.softmax", "xentdocs.plotting.to_svg"):
+            assert f'id="{name}"' in text, (lang, name)
+    # Cross-references resolve within the page's own language (autorefs resolve_closest).
+    for path in site.glob("en/**/*.html"):
+        for href in re.findall(r'<a class="autorefs[^"]*" href="([^"]+)"', path.read_text(encoding="utf-8")):
+            target = urljoin(SITE_URL + path.relative_to(site).as_posix(), href)
+            assert urlsplit(target).path.startswith(urlsplit(SITE_URL).path + "en/"), (path, href)
+
+
+def test_home_page_content(site):
+    for lang, prefix in LANGS.items():
+        text = read(site, f"{prefix}index.html")
+        content = article(text)
+        plain = html.unescape(re.sub(r"<[^>]+>", "", content))
+        assert "nn.CrossEntropyLoss()" in plain
+        assert "torch.nn.CrossEntropyLoss()" in plain and "xentdocs.CrossEntropyLoss()" in plain
+        # Credit to the source article.
+        assert "딥러닝의 Cross Entropy Loss 이해하기 (1)" in content and "braveseokyung" in content
+        assert ("2024년 11월 27일" if lang == "ko" else "27 November 2024") in content
+        # A map of the site: a link to every other page of the same language.
+        links = {urljoin(SITE_URL + prefix, href) for href in re.findall(r'<a href="([^"#]+)"', content)}
+        for page in PAGES:
+            if page.lang == lang and page.stem != "index":
+                assert SITE_URL + page.path in links, page
+        # The executed block's output is in the page.
+        assert "mean            = 2.7587" in plain
+
+
+@pytest.mark.browser
+def test_copy_button_copies_code_only(site):
+    # Material's own copy button in Chromium, on the home page's side-by-side >>> examples.
+    from playwright.sync_api import sync_playwright
+
+    with sitebuild.serve(site) as server, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=sitebuild.chromium_path(), args=sitebuild.CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+            page = context.new_page()
+            for lang, prefix in LANGS.items():
+                page.goto(server.url + prefix)
+                button = page.locator(".grid button[data-md-type=copy]").first
+                button.hover()
+                button.click()
+                copied = page.evaluate("navigator.clipboard.readText()")
+                assert copied.startswith("import torch\nz = torch.tensor([[3.2, 5.1, -1.7],\n   "), copied
+                assert ">>>" not in copied and "..." not in copied and "2.7587" not in copied
+                assert "\n\n" not in copied
+        finally:
+            browser.close()
