@@ -21,6 +21,7 @@ import hashlib
 import html
 import importlib.util
 import io
+import logging
 import os
 import re
 import sys
@@ -173,7 +174,36 @@ def new_figure(width: float = 6.4, height: float = 3.6, *, nrows: int = 1, ncols
     return fig, ax
 
 
+class _MathtextGlyphLog(logging.Handler):
+    """Collects mathtext's "does not have a glyph" reports, which are log records, not warnings."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "does not have a glyph" in message:
+            self.messages.append(message)
+
+
 def _render(fig: Figure) -> str:
+    mathtext_log = logging.getLogger("matplotlib.mathtext")
+    glyph_reports = _MathtextGlyphLog()
+    mathtext_log.addHandler(glyph_reports)
+    try:
+        svg = _render_checked(fig)
+    finally:
+        mathtext_log.removeHandler(glyph_reports)
+    if glyph_reports.messages:
+        raise MissingGlyphError(
+            f"{glyph_reports.messages[0]} (mathtext, e.g. a log axis's 10^-6 tick labels, draws its minus "
+            "as U+2212). Format such ticks as plain text, e.g. ax.yaxis.set_major_formatter('{x:.0e}')."
+        )
+    return svg
+
+
+def _render_checked(fig: Figure) -> str:
     buffer = io.StringIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=_MISSING_GLYPH)

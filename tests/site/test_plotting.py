@@ -170,3 +170,16 @@ def test_imports_only_numpy_and_matplotlib():
     found = {name for name in eval(run.stdout) if not name.startswith("_")}
     assert "koreanize_matplotlib" not in found, "the font is found by path; importing the package changes rcParams"
     assert found <= allowed, found - allowed
+
+
+def test_mathtext_minus_missing_from_the_font_raises():
+    """A log axis labels its ticks with mathtext (10^-6), whose minus NanumGothic lacks.
+
+    matplotlib only logs that and draws a placeholder, so to_svg must turn it into an error.
+    """
+    from xentdocs.plotting import MissingGlyphError, new_figure, to_svg
+
+    fig, ax = new_figure()
+    ax.semilogy([1, 2], [1e-6, 1])
+    with pytest.raises(MissingGlyphError, match="U\\+2212"):
+        to_svg(fig, title="log axis", desc="ticks from 1e-6 to 1")

@@ -15,11 +15,12 @@ q = xentdocs.softmax(z, axis=1)           # each row: a distribution Q
 q_correct = q[np.arange(len(y)), y]       # Q(correct class | x)
 per_image = -np.log(q_correct)            # cross entropy with one-hot P
 
-np.set_printoptions(precision=4, suppress=True)
-print("Q =")
-print(q)
-print("Q(correct)      =", q_correct)
-print("-log Q(correct) =", per_image)
-print("mean            =", per_image.mean().round(4))
-loss = xentdocs.CrossEntropyLoss(reduction="none")
-print("xentdocs        =", loss(z, y))
+# printoptions as a context: the setting must not leak into later blocks of the build
+with np.printoptions(precision=4, suppress=True):
+    print("Q =")
+    print(q)
+    print("Q(correct)      =", q_correct)
+    print("-log Q(correct) =", per_image)
+    print("mean            =", per_image.mean().round(4))
+    loss = xentdocs.CrossEntropyLoss(reduction="none")
+    print("xentdocs        =", loss(z, y))
