@@ -326,3 +326,15 @@ def test_identical_blocks_run_once_per_build(mini_site, tmp_path):
     # A new build runs it again: the memory lasts one build.
     assert mini_site.build(lang=None, site_dir="site2").returncode == 0
     assert counter.read_text() == "xx"
+
+
+@pytest.mark.parametrize("locale, kept", [("en", {"a.en.md", "b.md"}), ("ko", {"a.md", "a.en.md", "b.md"}), ("", {"a.md", "a.en.md", "b.md"})])
+def test_english_only_build_drops_the_korean_twin_pages(monkeypatch, tmp_path, locale, kept):
+    """With XENTDOCS_LANG=en, English is the default language and would own NAME.md too."""
+    from mkdocs.structure.files import File, Files
+
+    hook = load_hook("one_language")
+    monkeypatch.setenv("XENTDOCS_LANG", locale)
+    files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("a.md", "a.en.md", "b.md")])
+    result = hook.on_files(files, config=None)
+    assert {f.src_uri for f in result} == kept
