@@ -19,7 +19,7 @@ def bce_figure(title, desc, xlabel, ylabel, target_label, minimum_label):
     ax.plot([best], [best_loss], "o", color=PALETTE[2])
     # the label sits in the empty lower left, with an arrow to the minimum
     ax.annotate(minimum_label, xy=(best, best_loss), xytext=(-4.3, 0.3), ha="center",
-                color=PALETTE[2], arrowprops={"arrowstyle": "->", "color": PALETTE[2]})
+                arrowprops={"arrowstyle": "->", "color": PALETTE[2]})  # text keeps the ink colour
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_ylim(0, 6.5)

@@ -15,7 +15,7 @@ def loss_curve_figure(title, desc, xlabel, ylabel, train_label, heldout_label):
     # W = 0 at epoch 0: ten equal probabilities, loss log 10
     ax.axhline(np.log(10), color=PALETTE[2], linewidth=1, linestyle=":")
     ax.annotate("log 10", (epochs[-1], np.log(10)), xytext=(0, -14),
-                textcoords="offset points", ha="right", color=PALETTE[2])
+                textcoords="offset points", ha="right")  # text in the ink colour: readable in both schemes
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)

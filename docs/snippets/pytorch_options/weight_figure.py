@@ -3,6 +3,14 @@ import xentdocs as xd
 from xentdocs.plotting import new_figure, to_svg, PALETTE
 
 
+def _text_on(fill):
+    """Black or white, whichever contrasts more with the bar (WCAG relative luminance)."""
+    from matplotlib.colors import to_rgb
+
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in to_rgb(fill)]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "black" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "white"
+
 def weight_figure(title, desc, left_title, right_title, plain_label, weighted_label, row_label,
                   unweighted_mean_label, torch_mean_label, wrong_mean_label, max_loss_label):
     """Left: what each sample adds to the denominator of 'mean'. Right: the resulting means."""
@@ -24,7 +32,7 @@ def weight_figure(title, desc, left_title, right_title, plain_label, weighted_la
         for i, share in enumerate(shares):
             left.bar(column, share, bottom=bottom, width=0.62, color=PALETTE[i], edgecolor="white", linewidth=1.5)
             left.text(column, bottom + share / 2, f"{row_label} {i}: {share:g}", ha="center", va="center",
-                      color="white", fontsize=8)
+                      color=_text_on(PALETTE[i]), fontsize=8)
             bottom += share
         left.text(column, bottom + 0.25, f"{bottom:g}", ha="center", va="bottom", fontsize=11)
     left.set_xticks([0, 1], [plain_label, weighted_label])
