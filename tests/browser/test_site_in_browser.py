@@ -1,0 +1,263 @@
+"""The built site as a reader's browser sees it (issue 5), in every language, light and dark,
+desktop and phone. Pages come from mkdocs.yml's nav; each (page, scheme, viewport) is loaded once
+by browser_harness.Harness and every test below reads that visit's measurements.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+import sitebuild
+from browser_harness import KINDS, SCHEMES, format_violations
+
+pytestmark = pytest.mark.browser
+
+PAGES = sitebuild.expected_pages()
+LANGS = sitebuild.languages()
+DEFAULT_LANG, _ = LANGS[0]
+OTHER_LANGS = LANGS[1:]
+KOREAN_PAGES = [p for p in PAGES if p.lang == "ko"]
+DEFAULT_PAGES = [p for p in PAGES if p.lang == DEFAULT_LANG]
+SEARCHES = [("ko", "엔트로피"), ("en", "entropy")]
+
+WCAG_TEXT = 4.5      # WCAG 2.x AA, normal text
+WCAG_GRAPHICS = 3.0  # WCAG 2.1 1.4.11, non-text contrast (axes lines)
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def _ids(pages):
+    return [p.id for p in pages]
+
+
+def _page_of(lang, stem):
+    return next(p for p in PAGES if p.lang == lang and p.stem == stem)
+
+
+# --------------------------------------------------------------------------- inventory
+
+def test_every_page_is_built(built_site):
+    built = sitebuild.built_pages(built_site)
+    expected = {p.file for p in PAGES}
+    missing = sorted(expected - built)
+    unexpected = sorted(built - expected)
+    assert not missing, f"pages in nav but not in the built site: {missing}"
+    assert not unexpected, f"built pages that are not in nav (in any language): {unexpected}"
+
+
+# --------------------------------------------------------------------------- loading
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_page_loads_cleanly(harness, page):
+    """HTTP 200, no console errors, no failed requests, nothing fetched from another host."""
+    problems = []
+    for kind in KINDS:
+        v = harness.visit(page, kind)
+        where = "/".join(kind)
+        if v.status != 200:
+            problems.append(f"{where}: HTTP {v.status} for {v.url}")
+        for e in v.net.console_errors:
+            problems.append(f"{where}: console error: {e}")
+        foreign_hosts = {urlsplit(u).netloc for u in v.net.foreign}
+        for f in v.net.failed:
+            if urlsplit(f.split(" ")[0]).netloc not in foreign_hosts:
+                problems.append(f"{where}: failed request: {f}")
+        for u in v.net.foreign:
+            problems.append(f"{where}: request to another host (blocked): {u}")
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_html_lang_matches_page_language(harness, page):
+    v = harness.visit(page, ("light", "desktop"))
+    assert v.data["lang"].split("-")[0] == page.lang, (
+        f"<html lang={v.data['lang']!r}> on a {page.lang} page")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_screenshots_written(harness, page):
+    for kind in KINDS:
+        v = harness.visit(page, kind)
+        assert v.screenshot and v.screenshot.stat().st_size > 1000, f"no screenshot for {kind}"
+
+
+# --------------------------------------------------------------------------- math
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_math_is_rendered(harness, page):
+    d = harness.visit(page, ("light", "desktop")).data
+    assert not d["rawTex"], "raw TeX visible in the page text:\n" + "\n".join(d["rawTex"])
+    assert not d["unrenderedMath"], "math left unrendered (no .katex inside .arithmatex):\n" + \
+        "\n".join(d["unrenderedMath"])
+    empty = [k["tex"] for k in d["katex"] if not k["skip"] and (k["w"] <= 0 or k["h"] <= 0)]
+    assert not empty, f"{len(empty)} formula(s) render with zero size:\n" + "\n".join(empty[:10])
+    broken_fonts = [f for f in d["katexFonts"] if f.endswith(": error")]
+    assert not broken_fonts, f"KaTeX fonts failed to load: {broken_fonts}"
+
+
+# --------------------------------------------------------------------------- figures
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_figures_are_visible_and_named(harness, page):
+    problems = []
+    for kind in (("light", "desktop"), ("light", "phone")):
+        v = harness.visit(page, kind)
+        for i, fig in enumerate(v.data["figures"]):
+            label = f"figure {i + 1} ({'/'.join(kind)}) {fig['name'][:50]!r}"
+            if not fig["visible"] or fig["width"] <= 0 or fig["height"] <= 0:
+                problems.append(f"{label}: not visible ({fig['width']:.0f}x{fig['height']:.0f} px)")
+            name = (v.axe_names[i] if v.axe_names else fig["name"]) or ""
+            if not name.strip():
+                problems.append(f"{label}: no accessible name (title / aria-labelledby)")
+            if not fig["desc"].strip():
+                problems.append(f"{label}: no description (<desc> / aria-describedby)")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("page", KOREAN_PAGES, ids=_ids(KOREAN_PAGES))
+def test_korean_figure_text_has_hangul(harness, page):
+    problems = []
+    for i, fig in enumerate(harness.visit(page, ("light", "desktop")).data["figures"]):
+        # words in a figure on a Korean page are Korean; a figure whose text is only numbers
+        # (tick labels of an image) must still be named in Korean
+        if fig["hasLetters"] and not fig["hasHangul"]:
+            problems.append(f"figure {i + 1} {fig['name'][:50]!r}: words but no Hangul in its text: {fig['text'][:200]!r}")
+        if not fig["hasLetters"] and not sitebuild.HANGUL.search(fig["name"]):
+            problems.append(f"figure {i + 1}: only numbers in its text and no Hangul in its name {fig['name']!r}")
+        if fig["replacement"]:
+            problems.append(f"figure {i + 1} {fig['name'][:50]!r}: contains U+FFFD: {fig['text'][:200]!r}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_figure_contrast(harness, page, scheme):
+    """After switching the palette toggle, figure text >= 4.5:1 and axes >= 3:1 against what is
+    behind them (computed colours, alpha composited)."""
+    v = harness.visit(page, (scheme, "desktop"))
+    d = v.data
+    is_dark = d["pageBgLuminance"] < 0.2
+    assert is_dark == (scheme == "dark"), (
+        f"expected the {scheme} scheme, page background is {d['pageBg']} "
+        f"(data-md-color-scheme={d['scheme']!r}, toggle clicked {v.toggled}x)")
+    problems = []
+    for i, fig in enumerate(d["figures"]):
+        label = f"figure {i + 1} {fig['name'][:50]!r}"
+        t, a = fig["textContrast"], fig["axesContrast"]
+        if t and t["ratio"] < WCAG_TEXT:
+            problems.append(f"{label}: text {t['sample']!r} {t['ink']} on {t['background']} ({t['where']}) "
+                            f"= {t['ratio']:.2f}:1 < {WCAG_TEXT}")
+        if a and a["ratio"] < WCAG_GRAPHICS:
+            problems.append(f"{label}: axes {a['ink']} on {a['background']} ({a['where']}) "
+                            f"= {a['ratio']:.2f}:1 < {WCAG_GRAPHICS}")
+    assert not problems, f"{scheme} scheme, page background {d['pageBg']}:\n" + "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- layout
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_phone_has_no_horizontal_page_scroll(harness, page):
+    d = harness.visit(page, ("light", "phone")).data
+    assert d["scrollWidth"] <= d["clientWidth"], (
+        f"at 375x812 the page scrolls sideways: scrollWidth {d['scrollWidth']} > clientWidth "
+        f"{d['clientWidth']}; hiding this removes it: " + " > ".join(
+            x for x in d["overflowing"] if not x.startswith(("absolutely", "html:")))
+        + "".join(f"\n  {x}" for x in d["overflowing"] if x.startswith(("absolutely", "html:"))))
+
+
+# --------------------------------------------------------------------------- accessibility
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_axe_has_no_serious_violations(harness, page, scheme):
+    v = harness.visit(page, (scheme, "desktop"))
+    blocking = [x for x in v.axe if x["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe-core, {scheme} scheme, {v.url}:\n" + format_violations(blocking)
+
+
+# --------------------------------------------------------------------------- language switcher
+
+def _switch(tab, hreflang):
+    tab.hover(".md-header__option .md-select > button")
+    link = tab.locator(f'a.md-select__link[hreflang="{hreflang}"]')
+    with tab.expect_navigation():
+        link.click()
+    tab.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("page", DEFAULT_PAGES, ids=_ids(DEFAULT_PAGES))
+def test_language_switcher_round_trip(harness, site_server, page):
+    tab, log = harness.new_page(("light", "desktop"))
+    try:
+        tab.goto(site_server.page_url(page))
+        for lang, _ in OTHER_LANGS:
+            twin = _page_of(lang, page.stem)
+            _switch(tab, lang)
+            assert urlsplit(tab.url).path == urlsplit(site_server.page_url(twin)).path, (
+                f"{DEFAULT_LANG}->{lang} switch from {page.path or '/'} landed on {tab.url}")
+            _switch(tab, DEFAULT_LANG)
+            assert urlsplit(tab.url).path == urlsplit(site_server.page_url(page)).path, (
+                f"{lang}->{DEFAULT_LANG} switch from {twin.path} landed on {tab.url}")
+        tab.wait_for_load_state("networkidle")
+    finally:
+        tab.close()
+    assert not log.failed and not log.foreign, "requests failed while switching: " + \
+        "; ".join(log.failed + log.foreign)
+
+
+# --------------------------------------------------------------------------- search
+
+def _h1(built_site, page) -> str:
+    text = (built_site / page.file).read_text(encoding="utf-8")
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+    return htmlmod.unescape(re.sub(r"<[^>]+>", "", m.group(1))) if m else ""
+
+
+def _result_page(server, href):
+    path = unquote(urlsplit(href).path)
+    base = urlsplit(server.url).path
+    rel = path[len(base):] if path.startswith(base) else path
+    if rel.endswith("index.html"):
+        rel = rel[: -len("index.html")]
+    return rel
+
+
+@pytest.mark.parametrize("lang,query", SEARCHES, ids=[f"{l}-{q}" for l, q in SEARCHES])
+def test_search_finds_pages_in_the_language(harness, site_server, built_site, lang, query):
+    home = _page_of(lang, "index")
+    lang_pages = [p for p in PAGES if p.lang == lang]
+    # every page whose title names the term must be found (Material lists by relevance)
+    must = {p.path for p in lang_pages if query.lower() in _h1(built_site, p).lower()}
+    allowed = {p.path for p in lang_pages}
+
+    tab, log = harness.new_page(("light", "desktop"))
+    try:
+        tab.goto(site_server.page_url(home))
+        tab.wait_for_load_state("networkidle")
+        box = tab.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # Material reads the query on keyup
+        try:
+            tab.wait_for_function(
+                "() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=10_000)
+        except Exception:  # noqa: BLE001 - report what the search box says instead
+            meta = tab.locator(".md-search-result__meta").inner_text()
+            pytest.fail(f"no search results for {query!r} on {home.path or '/'}; Material says: {meta!r}; "
+                        f"failed requests: {log.failed}")
+        hrefs = tab.eval_on_selector_all(
+            ".md-search-result__list > li > a.md-search-result__link", "els => els.map(e => e.href)")
+        meta = tab.locator(".md-search-result__meta").inner_text()
+    finally:
+        tab.close()
+    found = list(dict.fromkeys(_result_page(site_server, h) for h in hrefs))
+    wrong_language = [f for f in found if f not in allowed]
+    assert found, f"no results for {query!r}"
+    assert not wrong_language, (
+        f"search for {query!r} on the {lang} site lists pages of another language (or non-pages): "
+        f"{wrong_language}; all results: {found} ({meta})")
+    missing = sorted(must - set(found))
+    assert not missing, f"search for {query!r} misses pages titled with it: {missing}; results: {found}"
