@@ -230,16 +230,22 @@ def test_no_page_requests_a_missing_sitemap(site, page):
     assert not re.search(r'<link rel="alternate"[^>]*hreflang', head)
 
 
-def test_search_index_has_both_languages(site):
+def test_each_language_has_its_own_search_index(site):
+    """docs/hooks/search_per_language.py: Korean pages search Korean pages, English pages English ones."""
     import json
 
-    index = json.loads(read(site, "search/search_index.json"))
-    assert {"ko", "en"} <= set(index["config"]["lang"])
-    korean = [d for d in index["docs"] if not d["location"].startswith("en/")]
-    english = [d for d in index["docs"] if d["location"].startswith("en/")]
-    assert any("엔트로피" in d["text"] for d in korean)
-    assert any("entropy" in d["text"].lower() for d in english)
-    assert not any(HANGUL.search(d["title"]) for d in english if d["location"].count("/") <= 2 and "#" not in d["location"])
+    korean = json.loads(read(site, "search/search_index.json"))
+    english = json.loads(read(site, "en/search/search_index.json"))
+    assert {"ko", "en"} <= set(korean["config"]["lang"]) and english["config"]["lang"] == ["en"]
+    assert korean["docs"] and english["docs"]
+    assert not any(d["location"].startswith("en/") for d in korean["docs"])
+    assert any("엔트로피" in d["text"] for d in korean["docs"])
+    assert any("entropy" in d["text"].lower() for d in english["docs"])
+    assert not any(HANGUL.search(d["title"]) for d in english["docs"] if "#" not in d["location"])
+    # Material loads the index from the page's `base`: an English page's base is the English root
+    assert '"base": ".."' in read(site, "en/information-theory/index.html")
+    assert '"base": "."' in read(site, "en/index.html")
+    assert '"base": ".."' in read(site, "information-theory/index.html")
 
 
 def test_api_reference_in_both_languages(site):
