@@ -1,11 +1,13 @@
-"""Drive headless Chromium over the built site: one browser, one context per colour scheme and
-viewport, every page visited once per context and measured in a single pass (cached), so that
-the many small tests in test_site_in_browser.py only read results.
+"""Drive headless Chromium over the built site: one browser, one context per viewport (desktop
+1280x900, phone 375x812), every page loaded once per viewport and measured in one pass, light
+then dark after clicking Material's palette toggle. Results are cached, so the many small tests
+in test_site_in_browser.py only read them.
 
 A visit records everything a reader's browser would complain about (HTTP status, console errors,
-failed requests, requests to any host but the local server), takes a full-page screenshot and
-runs the measurements in MEASURE_JS (math, figures, contrast, horizontal overflow); on desktop
-viewports it also runs axe-core.
+failed requests, requests to any host but the local server), takes a full-page screenshot per
+scheme and runs the measurements in MEASURE_JS (raw TeX, KaTeX boxes, figures and their contrast
+against what is painted under them, horizontal overflow); on the desktop viewport it also runs
+axe-core (all rules in light, the colour rules again in dark).
 """
 
 from __future__ import annotations
@@ -283,11 +285,16 @@ class Visit:
     axe: list | None = None
     axe_names: list | None = None
     screenshot: Path | None = None
+    screenshot_bytes: int = 0
     seconds: float = 0.0
 
 
 class Harness:
-    """One Chromium, lazily created contexts, cached visits."""
+    """One Chromium, one context per viewport, cached visits.
+
+    Each page is loaded once per viewport. The tab is measured in the light scheme, then
+    Material's palette toggle is clicked and the same tab is measured again in the dark scheme,
+    which is what a reader does (and halves the page loads)."""
 
     def __init__(self, playwright, server: sitebuild.SiteServer, screenshot_dir: Path):
         self.server = server
@@ -299,11 +306,13 @@ class Harness:
             executable_path=sitebuild.chromium_path(), headless=True,
             args=[*sitebuild.CHROMIUM_ARGS, no_dns])
         self._contexts: dict = {}
-        self._current: dict = {}
+        self._current: dict = {}   # viewport -> NetLog of the tab in use
+        self._origin: dict = {}    # viewport -> host:port the tab in use may talk to
         self._visits: dict = {}
-        self._origin: dict = {}  # kind -> host:port the current tab may talk to
         self.timings: list = []
         self.phases: dict = {}
+        self.written: set = set()  # screenshot file names this session wrote
+        self.started = time.time()
 
     def close(self):
         for ctx in self._contexts.values():
@@ -311,40 +320,42 @@ class Harness:
         self.browser.close()
 
     # ----------------------------------------------------------------- contexts
-    def context(self, kind):
-        if kind not in self._contexts:
-            scheme, viewport = kind
+    def context(self, viewport):
+        if viewport not in self._contexts:
             ctx = self.browser.new_context(color_scheme="light", **VIEWPORTS[viewport])
             # generous: the machine may be busy (2 cores); a real hang still fails
             ctx.set_default_timeout(30_000)
             ctx.set_default_navigation_timeout(60_000)
-            self._current[kind] = NetLog()
-            ctx.on("request", lambda req, kind=kind: self._request(kind, req))
-            ctx.on("requestfailed", lambda req, kind=kind: self._failed(kind, req))
-            ctx.on("response", lambda resp, kind=kind: self._response(kind, resp))
-            self._contexts[kind] = ctx
-        return self._contexts[kind]
+            self._current[viewport] = NetLog()
+            ctx.on("request", lambda req, vp=viewport: self._request(vp, req))
+            ctx.on("requestfailed", lambda req, vp=viewport: self._failed(vp, req))
+            ctx.on("response", lambda resp, vp=viewport: self._response(vp, resp))
+            self._contexts[viewport] = ctx
+        return self._contexts[viewport]
 
-    def _request(self, kind, req):
+    def _request(self, vp, req):
         parts = urlsplit(req.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self._origin.get(kind, self.server.netloc):
-            self._current[kind].foreign.append(req.url)
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != self._origin.get(vp, self.server.netloc):
+            self._current[vp].foreign.append(req.url)
 
-    def _failed(self, kind, req):
+    def _failed(self, vp, req):
         # ERR_ABORTED is a request cancelled by navigating away or closing the tab, not a failure
         if "ERR_ABORTED" not in (req.failure or ""):
-            self._current[kind].failed.append(f"{req.url} ({req.failure})")
+            self._current[vp].failed.append(f"{req.url} ({req.failure})")
 
-    def _response(self, kind, resp):
-        self._current[kind].responses.append((resp.url, resp.status))
+    def _response(self, vp, resp):
+        self._current[vp].responses.append((resp.url, resp.status))
         if resp.status >= 400:
-            self._current[kind].failed.append(f"{resp.url} (HTTP {resp.status})")
+            self._current[vp].failed.append(f"{resp.url} (HTTP {resp.status})")
 
-    def new_page(self, kind):
-        """A fresh tab in the context of `kind` with console listeners; its log is returned too."""
-        ctx = self.context(kind)
+    def new_page(self, kind, origin=None):
+        """A fresh tab in the context of kind's viewport, with console listeners; returns the tab
+        and the log its requests and console errors go to."""
+        viewport = kind[1] if isinstance(kind, tuple) else kind
+        ctx = self.context(viewport)
         log = NetLog()
-        self._current[kind] = log
+        self._current[viewport] = log
+        self._origin[viewport] = origin or self.server.netloc
         page = ctx.new_page()
         page.on("console", lambda msg: log.console_errors.append(
             f"{msg.text} @ {msg.location.get('url', '')}:{msg.location.get('lineNumber', '')}")
@@ -378,24 +389,23 @@ class Harness:
 
     # ----------------------------------------------------------------- visits
     def visit(self, page_, kind) -> Visit:
-        key = (page_.id, kind)
+        """The measurements of `page_` in `kind` = (scheme, viewport); loads it on first use."""
+        key = (page_.id, kind[1])
         if key not in self._visits:
             try:
-                self._visits[key] = self._visit(page_, kind)
+                self._visits[key] = self.measure(page_, kind[1])
             except Exception as exc:  # noqa: BLE001 - cached and re-raised for every test of the page
                 self._visits[key] = exc
         result = self._visits[key]
         if isinstance(result, Exception):
             raise result
-        return result
+        return result[kind[0]]
 
-    def _visit(self, page_, kind, url=None, screenshot_dir=None) -> Visit:
-        """Load, screenshot and measure one page (url and screenshot folder overridable for the
-        harness's own self-test)."""
-        scheme, viewport = kind
+    def measure(self, page_, viewport, url=None, screenshot_dir=None, schemes=SCHEMES) -> dict:
+        """Load one page in one viewport and measure it light, then dark: {'light': Visit,
+        'dark': Visit}. url and screenshot folder are overridable for the harness's self-test."""
         start = last = time.perf_counter()
-        visit = Visit(page_, kind, url or self.server.page_url(page_))
-        self._origin[kind] = urlsplit(visit.url).netloc
+        url = url or self.server.page_url(page_)
 
         def lap(phase):
             nonlocal last
@@ -403,50 +413,70 @@ class Harness:
             self.phases[phase] = self.phases.get(phase, 0.0) + now - last
             last = now
 
-        page, log = self.new_page(kind)
-        visit.net = log
+        page, log = self.new_page(viewport, origin=urlsplit(url).netloc)
+        visits = {}
         try:
-            resp = page.goto(visit.url, wait_until="load")
-            visit.status = resp.status if resp else None
+            resp = page.goto(url, wait_until="load")
+            status = resp.status if resp else None
             lap("load")
-            if kind == ("light", "desktop"):
+            if viewport == "desktop":
                 # late requests (search index, sitemaps) must be seen once per page
                 page.wait_for_load_state("networkidle")
                 lap("network idle")
-            visit.toggled = self.ensure_scheme(page, scheme)
-            page.evaluate("() => document.fonts.ready.then(() => true)")
-            lap("palette + fonts")
-            name = f"{page_.lang}__{page_.stem.replace('/', '_')}__{scheme}-{viewport}.jpg"
-            visit.screenshot = (screenshot_dir or self.screenshot_dir) / name
-            # JPEG: full pages are tall (10k px); PNG encoding costs seconds each, text stays legible
-            page.screenshot(path=str(visit.screenshot), full_page=True, type="jpeg", quality=85)
-            lap("screenshot")
-            # measure what a reader can reach: collapsed answers opened
-            page.evaluate("() => document.querySelectorAll('details:not([open])').forEach(d => d.open = true)")
-            visit.data = page.evaluate(MEASURE_JS)
-            lap("measure")
-            if viewport == "desktop":
-                page.add_script_tag(path=str(AXE_JS))
-                visit.axe_names = page.evaluate(AXE_NAMES_JS)
-                # the dark scheme changes colours only: rerun just the colour rules there
-                visit.axe = page.evaluate(AXE_RUN_JS, None if scheme == "light" else AXE_COLOUR_RULES)
-                lap("axe")
+            for scheme in schemes:
+                visit = visits[scheme] = Visit(page_, (scheme, viewport), url, status=status, net=log)
+                visit.toggled = self.ensure_scheme(page, scheme)
+                page.evaluate("() => document.fonts.ready.then(() => true)")
+                lap("palette + fonts")
+                # the screenshot shows the page as a reader first sees it: answers collapsed, at the top
+                page.evaluate("""() => { document.querySelectorAll('details[data-qa-opened]').forEach(d => {
+                    d.open = false; d.removeAttribute('data-qa-opened'); }); window.scrollTo(0, 0); }""")
+                name = f"{page_.lang}__{page_.stem.replace('/', '_')}__{scheme}-{viewport}.jpg"
+                visit.screenshot = (screenshot_dir or self.screenshot_dir) / name
+                # JPEG: full pages are tall (10k px); PNG encoding costs seconds each, text stays legible
+                page.screenshot(path=str(visit.screenshot), full_page=True, type="jpeg", quality=85)
+                visit.screenshot_bytes = visit.screenshot.stat().st_size
+                if screenshot_dir is None:
+                    self.written.add(visit.screenshot.name)
+                lap("screenshot")
+                # measure what a reader can reach: collapsed answers opened
+                page.evaluate("""() => document.querySelectorAll('details:not([open])').forEach(d => {
+                    d.open = true; d.setAttribute('data-qa-opened', ''); })""")
+                visit.data = page.evaluate(MEASURE_JS)
+                lap("measure")
+                if viewport == "desktop":
+                    if scheme == schemes[0]:
+                        page.add_script_tag(path=str(AXE_JS))
+                    visit.axe_names = page.evaluate(AXE_NAMES_JS)
+                    # after the first scheme only colours change: rerun just the colour rules
+                    visit.axe = page.evaluate(AXE_RUN_JS, None if scheme == schemes[0] else AXE_COLOUR_RULES)
+                    lap("axe")
         finally:
             page.close()
-            self._current[kind] = NetLog()  # late events of the closed tab go nowhere
-            self._origin.pop(kind, None)
+            self._current[viewport] = NetLog()  # late events of the closed tab go nowhere
+            self._origin.pop(viewport, None)
             lap("close")
-        visit.seconds = time.perf_counter() - start
-        self.timings.append((page_.id, kind, visit.seconds))
-        return visit
+        seconds = time.perf_counter() - start
+        for visit in visits.values():
+            visit.seconds = seconds / len(visits)
+        self.timings.append((page_.id, ("light+dark", viewport), seconds))
+        return visits
 
 
 def prepare_screenshot_dir(path: Path) -> Path:
-    """Empty (of our screenshots) or create the screenshot folder."""
     path.mkdir(parents=True, exist_ok=True)
-    for old in [*path.glob("*.png"), *path.glob("*.jpg")]:
-        old.unlink()
     return path
+
+
+def prune_screenshots(path: Path, keep: set, started: float) -> int:
+    """Remove screenshots of pages that no longer exist: files this session did not write and
+    that are older than its start (a concurrent run's fresh files are left alone)."""
+    removed = 0
+    for old in [*path.glob("*.png"), *path.glob("*.jpg")]:
+        if old.name not in keep and old.stat().st_mtime < started:
+            old.unlink()
+            removed += 1
+    return removed
 
 
 def format_violations(violations) -> str:

@@ -20,7 +20,7 @@ for _dir in (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1
         sys.path.insert(0, str(_dir))
 
 import sitebuild  # noqa: E402
-from browser_harness import Harness, prepare_screenshot_dir  # noqa: E402
+from browser_harness import Harness, prepare_screenshot_dir, prune_screenshots  # noqa: E402
 
 _RUN = {"screenshots": None, "harness": None}
 
@@ -69,16 +69,19 @@ def harness(site_server, screenshot_dir):
             yield h
         finally:
             h.close()
+            # a full run replaces the folder's content; a partial (-k) run only adds to it
+            if len(h.written) >= 4 * len(sitebuild.expected_pages()):
+                prune_screenshots(screenshot_dir, h.written, h.started)
 
 
 def pytest_terminal_summary(terminalreporter):
     path = _RUN["screenshots"]
     if path is None:
         return
-    shots = sorted(path.glob("*.jpg"))
-    terminalreporter.section("browser screenshots")
-    terminalreporter.write_line(f"{len(shots)} screenshots (light/dark x desktop/phone) in {path}")
     h = _RUN["harness"]
+    written = len(h.written) if h is not None else 0
+    terminalreporter.section("browser screenshots")
+    terminalreporter.write_line(f"{written} screenshots (light/dark x desktop/phone) written to {path}")
     if h is not None and h.timings:
         total = sum(t for _, _, t in h.timings)
         slowest = max(h.timings, key=lambda t: t[2])

@@ -35,10 +35,10 @@ def test_harness_reports_a_broken_page(harness, tmp_path):
     (tmp_path / "site" / "broken" / "index.html").write_text(BROKEN_PAGE, encoding="utf-8")
     page = sitebuild.Page("ko", "broken", "")
     with sitebuild.serve(tmp_path / "site", base="/") as server:
-        desktop = harness._visit(page, ("light", "desktop"), url=server.page_url(page),
-                                 screenshot_dir=tmp_path)
-        phone = harness._visit(page, ("light", "phone"), url=server.page_url(page),
-                               screenshot_dir=tmp_path)
+        desktop = harness.measure(page, "desktop", url=server.page_url(page), screenshot_dir=tmp_path,
+                                  schemes=("light",))["light"]
+        phone = harness.measure(page, "phone", url=server.page_url(page), screenshot_dir=tmp_path,
+                                  schemes=("light",))["light"]
     net, d = desktop.net, desktop.data
     assert any("fonts.googleapis.com" in u for u in net.foreign), net
     assert any("boom" in e for e in net.console_errors), net.console_errors

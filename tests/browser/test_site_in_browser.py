@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 import sitebuild
-from browser_harness import KINDS, SCHEMES, format_violations
+from browser_harness import KINDS, SCHEMES, VIEWPORTS, format_violations
 
 pytestmark = pytest.mark.browser
 
@@ -54,9 +54,9 @@ def test_every_page_is_built(built_site):
 def test_page_loads_cleanly(harness, page):
     """HTTP 200, no console errors, no failed requests, nothing fetched from another host."""
     problems = []
-    for kind in KINDS:
-        v = harness.visit(page, kind)
-        where = "/".join(kind)
+    for viewport in VIEWPORTS:
+        v = harness.visit(page, ("light", viewport))  # light and dark share one load per viewport
+        where = viewport
         if v.status != 200:
             problems.append(f"{where}: HTTP {v.status} for {v.url}")
         for e in v.net.console_errors:
@@ -81,7 +81,7 @@ def test_html_lang_matches_page_language(harness, page):
 def test_screenshots_written(harness, page):
     for kind in KINDS:
         v = harness.visit(page, kind)
-        assert v.screenshot and v.screenshot.stat().st_size > 1000, f"no screenshot for {kind}"
+        assert v.screenshot and v.screenshot_bytes > 1000, f"no screenshot for {kind}"
 
 
 # --------------------------------------------------------------------------- math
@@ -261,3 +261,23 @@ def test_search_finds_pages_in_the_language(harness, site_server, built_site, la
         f"{wrong_language}; all results: {found} ({meta})")
     missing = sorted(must - set(found))
     assert not missing, f"search for {query!r} misses pages titled with it: {missing}; results: {found}"
+
+
+# --------------------------------------------------------------------------- copy button
+def test_copy_button_copies_code_only(harness, site_server):
+    """Material's copy button on the home page's side-by-side >>> examples copies runnable code:
+    no prompts, no output, no blank lines left where the output was."""
+    context = harness.browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        for lang, prefix in sitebuild.languages():
+            page.goto(site_server.url + prefix)
+            button = page.locator(".grid button[data-md-type=copy]").first
+            button.hover()
+            button.click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied.startswith("import torch\nz = torch.tensor([[3.2, 5.1, -1.7],\n   "), (lang, copied)
+            assert ">>>" not in copied and "..." not in copied and "2.7587" not in copied, (lang, copied)
+            assert "\n\n" not in copied, (lang, copied)
+    finally:
+        context.close()

@@ -277,26 +277,3 @@ def test_home_page_content(site):
                 assert SITE_URL + page.path in links, page
         # The executed block's output is in the page.
         assert "mean            = 2.7587" in plain
-
-
-@pytest.mark.browser
-def test_copy_button_copies_code_only(site):
-    # Material's own copy button in Chromium, on the home page's side-by-side >>> examples.
-    from playwright.sync_api import sync_playwright
-
-    with sitebuild.serve(site) as server, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=sitebuild.chromium_path(), args=sitebuild.CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-            page = context.new_page()
-            for lang, prefix in LANGS.items():
-                page.goto(server.url + prefix)
-                button = page.locator(".grid button[data-md-type=copy]").first
-                button.hover()
-                button.click()
-                copied = page.evaluate("navigator.clipboard.readText()")
-                assert copied.startswith("import torch\nz = torch.tensor([[3.2, 5.1, -1.7],\n   "), copied
-                assert ">>>" not in copied and "..." not in copied and "2.7587" not in copied
-                assert "\n\n" not in copied
-        finally:
-            browser.close()
