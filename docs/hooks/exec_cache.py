@@ -33,7 +33,7 @@ LIBRARY = "xentdocs"
 # so it lives in a process-wide namespace (and the wrapper installed once reads it from there).
 _shared = sys.modules.setdefault("_xentdocs_hook_state", types.ModuleType("_xentdocs_hook_state"))
 if not hasattr(_shared, "exec_cache"):
-    _shared.exec_cache = {"outputs": {}, "used": set(), "library": (), "runs": 0, "reused": 0}
+    _shared.exec_cache = {"outputs": {}, "used": set(), "library": (), "runs": 0, "reused": 0, "prefetched": 0}
 _cache: dict = _shared.exec_cache
 
 
@@ -62,6 +62,7 @@ def _install() -> bool:
         return True
 
     cache = _cache
+    cache["run"] = run  # markdown-exec's own runner, for docs/hooks/exec_prefetch.py's workers
 
     def cached_run(code: str, returncode: int | None = None, session: str | None = None, id: str | None = None, **extra):  # noqa: A002
         if session:
@@ -71,6 +72,12 @@ def _install() -> bool:
         if key in cache["outputs"]:
             cache["reused"] += 1
             return cache["outputs"][key]
+        ahead = cache.get("pending", {}).pop(key, None)
+        output = ahead.result() if ahead is not None else None  # None: failed there, run it here
+        if output is not None:
+            cache["prefetched"] += 1
+            cache["outputs"][key] = output
+            return output
         output = run(code, returncode=returncode, session=session, id=id, **extra)  # raises on error
         cache["runs"] += 1
         cache["outputs"][key] = output
@@ -94,8 +101,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
         for key in set(_cache["outputs"]) - _cache["used"]:
             del _cache["outputs"][key]
         _cache["used"].clear()
-        _cache.update(library=library_fingerprint(), runs=0, reused=0)
+        _cache.update(library=library_fingerprint(), runs=0, reused=0, prefetched=0)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    log.debug(f"executed blocks: {_cache['runs']} run, {_cache['reused']} reused")
+    log.debug(f"executed blocks: {_cache['runs']} run here, {_cache.get('prefetched', 0)} run ahead by "
+              f"exec_prefetch, {_cache['reused']} reused")

@@ -328,6 +328,81 @@ def test_identical_blocks_run_once_per_build(mini_site, tmp_path):
     assert counter.read_text() == "xx"
 
 
+def test_exec_prefetch_reads_blocks_as_markdown_exec_receives_them(tmp_path):
+    prefetch = load_hook("exec_prefetch")
+    (tmp_path / "snippets").mkdir()
+    (tmp_path / "snippets" / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "snippets" / "b.py").write_text("print(x)", encoding="utf-8")  # no final newline
+    page = "\n".join([
+        "# Page",
+        '```python exec="1"',
+        '--8<-- "snippets/a.py"',
+        "print(x + 1)",
+        "```",
+        '??? question "Q"',
+        "",
+        '    ```python exec="1" source="tabbed-left" result="text" tabs="Source|Result"',
+        '    --8<-- "snippets/a.py"',
+        '    --8<-- "snippets/b.py"',
+        "    ```",
+        '```python exec="1" session="s"',
+        "shared = 1",
+        "```",
+        "```python",
+        "not executed",
+        "```",
+        '````python exec="true" returncode="2"',
+        "import sys; sys.exit(2)",
+        "````",
+    ])
+    blocks = prefetch.executed_blocks(prefetch.expand_snippets(page, tmp_path))
+    # pymdownx.snippets leaves the included file's final newline as an empty line
+    assert blocks == [
+        ("x = 1\n\nprint(x + 1)", 0),
+        ("x = 1\n\nprint(x)", 0),
+        ("import sys; sys.exit(2)", 2),
+    ]
+
+
+def test_exec_prefetch_orders_pages_like_mkdocs(tmp_path, monkeypatch):
+    prefetch = load_hook("exec_prefetch")
+    for name in ("b.md", "b.en.md", "index.md", "index.en.md", "a.md", "a.en.md"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.delenv("XENTDOCS_LANG", raising=False)
+    names = [p.name for p in prefetch.pages_to_build(tmp_path, "ko")]
+    assert names == ["index.md", "a.md", "b.md", "index.en.md", "a.en.md", "b.en.md"]
+    monkeypatch.setenv("XENTDOCS_LANG", "en")
+    assert [p.name for p in prefetch.pages_to_build(tmp_path, "ko")] == ["index.en.md", "a.en.md", "b.en.md"]
+
+
+@pytest.mark.build
+def test_exec_prefetch_runs_every_block_in_a_worker(mini_site):
+    # Each block says where it ran; a block the hook reads differently from markdown-exec (or
+    # that failed in a worker) would say "mkdocs". Covers snippet includes, blocks in admonitions
+    # and tabs, and the second language reusing the first's outputs.
+    where = ("import multiprocessing\n"
+             "print('ran in', 'worker' if multiprocessing.parent_process() else 'mkdocs')\n")
+    mini_site.write("snippets/where.py", where)
+    mini_site.write("snippets/tail.py", "print('tail')")
+    blocks = [
+        '```python exec="1"\n--8<-- "snippets/where.py"\n```\n',
+        '```python exec="1"\n--8<-- "snippets/where.py"\n--8<-- "snippets/tail.py"\n```\n',
+        '```python exec="1"\n--8<-- "snippets/where.py"\nprint("after")\n```\n',
+        '??? question "?"\n\n    ```python exec="1" source="tabbed-left" result="text" tabs="{tabs}"\n'
+        '    --8<-- "snippets/where.py"\n    print("in a question")\n    ```\n',
+        f'```python exec="1"\n{where}print("inline")\n```\n',
+    ]
+    ko = "# 둘째\n\n" + "\n".join(blocks).replace("{tabs}", "소스|결과")
+    en = "# Second\n\n" + "\n".join(blocks).replace("{tabs}", "Source|Result")
+    mini_site.page("second", ko, en)
+    build = mini_site.build(lang=None)
+    assert build.returncode == 0, build.output[-3000:]
+    for path in ("second/", "en/second/"):
+        html = build.page(path)
+        assert html.count("ran in worker") == len(blocks), (path, html.count("ran in mkdocs"))
+        assert "ran in mkdocs" not in html
+
+
 @pytest.mark.parametrize("locale, kept", [("en", {"a.en.md", "b.md"}), ("ko", {"a.md", "a.en.md", "b.md"}), ("", {"a.md", "a.en.md", "b.md"})])
 def test_english_only_build_drops_the_korean_twin_pages(monkeypatch, tmp_path, locale, kept):
     """With XENTDOCS_LANG=en, English is the default language and would own NAME.md too."""

@@ -27,10 +27,16 @@ def test_control_tiny_site_builds_cleanly(mini_site):
     assert (build.site_dir / "en" / "second" / "index.html").is_file()
 
 
-def test_code_block_that_raises_fails(mini_site):
+# With this many other blocks, docs/hooks/exec_prefetch.py runs the page's blocks in worker
+# processes first; a failure there must still fail the build with the same message.
+PADDING = "".join(f'```python exec="1"\nprint({i})\n```\n\n' for i in range(5))
+
+
+@pytest.mark.parametrize("others", ["", PADDING], ids=["alone", "in-workers"])
+def test_code_block_that_raises_fails(mini_site, others):
     mini_site.page(
         "second",
-        '# 둘째\n\n```python exec="1"\nraise ValueError("boom from a code block")\n```\n',
+        f'# 둘째\n\n{others}```python exec="1"\nraise ValueError("boom from a code block")\n```\n',
         "# Second\n",
     )
     assert_fails(mini_site.build(), "boom from a code block")
@@ -100,8 +106,9 @@ def test_english_tab_titles_on_korean_page_fail(mini_site):
     assert_fails(mini_site.build(), "docs/second.md:3", '소스|결과')
 
 
-def test_warning_from_any_library_fails(mini_site):
+@pytest.mark.parametrize("others", ["", PADDING], ids=["alone", "in-workers"])
+def test_warning_from_any_library_fails(mini_site, others):
     # A library logging on its own logger would otherwise print a bare line and pass --strict.
     code = 'import logging\nlogging.getLogger("some.library").warning("font not found")\n'
-    mini_site.page("second", f'# 둘째\n\n```python exec="1"\n{code}```\n', "# Second\n")
+    mini_site.page("second", f'# 둘째\n\n{others}```python exec="1"\n{code}```\n', "# Second\n")
     assert_fails(mini_site.build(), "[some.library] font not found")
