@@ -250,3 +250,18 @@ def test_without_javascript_the_static_figure_stands_in(harness, site_server, la
         assert ("자바스크립트" in caption) if lang == "ko" else ("JavaScript" in caption), caption
     finally:
         context.close()
+
+
+def test_pages_without_a_playground_do_not_fetch_it(harness, site_server):
+    context = harness.browser.new_context()
+    try:
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda req: requested.append(req.url))
+        page.goto(site_server.url + "glossary/", wait_until="networkidle")
+        assert any(u.endswith("/playground.js") for u in requested), requested  # the loader is there
+        assert not [u for u in requested if "playground_widget" in u or "xent_math" in u], requested
+        page.goto(site_server.url + PAGE, wait_until="networkidle")
+        assert any("playground_widget.js" in u for u in requested)
+    finally:
+        context.close()

@@ -7,7 +7,7 @@ import { test } from "node:test";
 
 import * as M from "../../docs/assets/javascripts/xent_math.js";
 import * as S from "../../docs/assets/javascripts/playground_state.js";
-import { LABELS } from "../../docs/assets/javascripts/playground.js";
+import { LABELS } from "../../docs/assets/javascripts/playground_widget.js";
 
 const FIXTURE = process.env.XENT_FIXTURE;
 const fixture = FIXTURE ? JSON.parse(readFileSync(FIXTURE, "utf8")) : null;
