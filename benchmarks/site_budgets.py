@@ -16,7 +16,10 @@ What is measured
 - bytes:      first load of every page in a fresh browser context (headless Chromium): bytes of
               HTML, CSS, JS, fonts, images and data (search index) as served (uncompressed), and a
               gzip estimate of the same (GitHub Pages compresses text); inline SVG figure bytes.
-- lighthouse: npm lighthouse 12.2.3 with Debian's Chromium (CHROME_PATH), default mobile emulation,
+- lighthouse: npm lighthouse 12.2.3 with Debian's Chromium (CHROME_PATH), default mobile emulation
+              (Slow 4G simulated; the site served gzipped, as GitHub Pages does), CPU slowdown 4x
+              (Lighthouse's default, which assumes a high-end desktop host; `--cpu-slowdown auto`
+              calibrates it to this host's benchmarkIndex as Lighthouse's docs/throttling.md describes),
               categories performance / accessibility / best-practices / seo, every page, both languages.
 Not a test: numbers depend on the machine and its load (printed with the results).
 """
@@ -309,13 +312,34 @@ def measure_bytes(server, pages) -> dict:
 
 # --------------------------------------------------------------------------- lighthouse
 
-def run_lighthouse(url: str, tmp: Path) -> dict:
+def calibrated_cpu_slowdown(benchmark_index: float) -> float:
+    """Lighthouse's CPU slowdown for this host, aimed at a mid-tier phone.
+
+    The default 4x assumes a high-end desktop host (benchmarkIndex 1500-2000). Lighthouse's
+    docs/throttling.md ("Calibrating the CPU slowdown") lists the multiplier per host class:
+    high-end desktop 4x (2-10), low-end desktop (1000-1500) 2x (1-5), high-end mobile (800-1200)
+    2x (1-5). Within a class, interpolate from the low end to the high end of its range."""
+    brackets = [  # (index from, index to, multiplier at the low end, at the high end)
+        (1500, 2000, 4.0, 6.0),
+        (1000, 1500, 2.0, 4.0),
+        (800, 1000, 1.5, 2.0),
+    ]
+    for low, high, at_low, at_high in brackets:
+        if benchmark_index >= low:
+            frac = min(1.0, (benchmark_index - low) / (high - low))
+            return round(at_low + frac * (at_high - at_low), 1)
+    return 1.0
+
+
+def run_lighthouse(url: str, tmp: Path, cpu_slowdown: float | None = None) -> dict:
     out_json = tmp / f"lh-{uuid.uuid4().hex}.json"
     profile = tmp / f"lh-profile-{uuid.uuid4().hex}"
     flags = " ".join(["--headless=new", *sitebuild.CHROMIUM_ARGS, f"--user-data-dir={profile}"])
     cmd = [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
            f"--output-path={out_json}", f"--only-categories={','.join(LH_CATEGORIES)}",
            f"--chrome-flags={flags}", "--max-wait-for-load=60000"]
+    if cpu_slowdown is not None:
+        cmd.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
     env = {**os.environ, "CHROME_PATH": sitebuild.chromium_path()}
     try:
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
@@ -337,7 +361,9 @@ def run_lighthouse(url: str, tmp: Path) -> dict:
     metrics = {k: report["audits"][k].get("displayValue") for k in
                ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
                if k in report["audits"]}
-    return {"scores": scores, "failing": failing, "metrics": metrics}
+    return {"scores": scores, "failing": failing, "metrics": metrics,
+            "benchmark_index": report.get("environment", {}).get("benchmarkIndex"),
+            "cpu_slowdown": report.get("configSettings", {}).get("throttling", {}).get("cpuSlowdownMultiplier")}
 
 
 # --------------------------------------------------------------------------- report
@@ -390,7 +416,11 @@ def print_report(res: dict) -> None:
                   + f" {kb(b['figures']):>6} {kb(raw_total):>7} {kb(gz_total):>6} "
                   + (f"{'<400':>6}  {mark(gz_total < GOALS['article transfer'])}" if article else ""))
     if "lighthouse" in res:
-        print("\nLighthouse 12.2.3 (mobile emulation; goals perf>=95 a11y=100 best>=95 seo>=95)")
+        indexes = [r["benchmark_index"] for r in res["lighthouse"].values() if r.get("benchmark_index")]
+        print("\nLighthouse 12.2.3 (mobile emulation, simulated Slow 4G, text served gzipped like GitHub Pages; "
+              "goals perf>=95 a11y=100 best>=95 seo>=95)")
+        print(f"  CPU slowdown {res.get('cpu_slowdown')}x; this host's benchmarkIndex during the runs: "
+              f"{min(indexes, default=0):.0f}-{max(indexes, default=0):.0f} (Lighthouse's 4x assumes 1500-2000)")
         print(f"  {'page':34} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   below goal")
         for pid, r in res["lighthouse"].items():
             if "error" in r:
@@ -415,6 +445,9 @@ def main(argv=None) -> int:
     ap.add_argument("--edit-page", default="information-theory", help="stem of the page edited under serve")
     ap.add_argument("--pages", help="comma-separated page ids (ko/index,en/glossary) for bytes/lighthouse")
     ap.add_argument("--json", help="also write the raw results here")
+    ap.add_argument("--cpu-slowdown", default="4",
+                    help="Lighthouse's CPU slowdown: a number (default 4, Lighthouse's own), or 'auto' to calibrate "
+                         "it to this host's benchmarkIndex as Lighthouse's docs/throttling.md describes")
     args = ap.parse_args(argv)
     steps = args.only.split(",") if args.only else list(STEPS)
     if args.skip:
@@ -423,7 +456,8 @@ def main(argv=None) -> int:
     if unknown:
         ap.error(f"unknown steps {unknown}")
 
-    res: dict = {"load": load_average(), "errors": []}
+    res: dict = {"load": load_average(), "errors": [],
+                 "cpu_slowdown": None if args.cpu_slowdown == "auto" else float(args.cpu_slowdown)}
     pages = sitebuild.expected_pages()
     if args.pages:
         wanted = set(args.pages.split(","))
@@ -461,15 +495,24 @@ def bytes_and_lighthouse(steps, tmp, pages, res) -> None:
         return
     built = tmp / "build-all"
     site = built if (built / "index.html").exists() else sitebuild.build_site(tmp / "site")
-    with sitebuild.serve(site) as server:
+    # gzip like GitHub Pages, so Lighthouse's simulated mobile network sees what readers download
+    with sitebuild.serve(site, gzip_text=True) as server:
         if "bytes" in steps:
             log("first-load bytes ...")
             res["bytes"] = measure_bytes(server, pages)
         if "lighthouse" in steps:
             res["lighthouse"] = {}
+            slowdown = res.get("cpu_slowdown")
+            if slowdown is None:
+                # one probe run reads this host's benchmarkIndex; the others use the calibrated slowdown
+                probe = run_lighthouse(server.page_url(pages[0]), tmp)
+                index = probe.get("benchmark_index")
+                slowdown = calibrated_cpu_slowdown(index) if index else 4.0
+                log(f"benchmarkIndex {index}: CPU slowdown {slowdown}x")
+            res["cpu_slowdown"] = slowdown
             for p in pages:
                 log(f"lighthouse {p.id} ...")
-                res["lighthouse"][p.id] = run_lighthouse(server.page_url(p), tmp)
+                res["lighthouse"][p.id] = run_lighthouse(server.page_url(p), tmp, slowdown)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -341,6 +342,27 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         rel = clean[len(self.site_base):] if clean.startswith(self.site_base) else ""
         return super().translate_path("/" + rel)
 
+    # GitHub Pages compresses text; with `gzip=True` this server does the same for clients that
+    # accept it, so that page-weight measurements (Lighthouse) see what readers download.
+    gzip_text = False
+    _GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+    def do_GET(self):
+        if self.gzip_text and "gzip" in self.headers.get("Accept-Encoding", ""):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
+                path = os.path.join(path, "index.html")
+            if path.endswith(self._GZIP_TYPES) and os.path.isfile(path):
+                body = gzip.compress(Path(path).read_bytes(), 6, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().do_GET()
+
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"
         if code == 404 and page.exists():
@@ -373,13 +395,13 @@ class SiteServer:
 
 
 @contextlib.contextmanager
-def serve(site_dir, base: str | None = None):
+def serve(site_dir, base: str | None = None, gzip_text: bool = False):
     """Serve `site_dir` on 127.0.0.1 at a free port under `base` (default: site_url's path).
 
     Yields a SiteServer whose .url is the site root, e.g. http://127.0.0.1:40123/xentdocs/."""
     base = base or base_path()
     log: list = []
-    handler = type("Handler", (_SiteHandler,), {"site_base": base, "requests_log": log})
+    handler = type("Handler", (_SiteHandler,), {"site_base": base, "requests_log": log, "gzip_text": gzip_text})
     handler = functools.partial(handler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
