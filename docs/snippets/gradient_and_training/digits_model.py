@@ -49,7 +49,11 @@ def train_softmax_regression(X, y, X_ho, y_ho, epochs=100, lr=0.5):
     return W, b, history
 
 
-def interesting_digit(history, y_ho, min_wrong=10, min_final=0.8):
+# What makes a held-out digit worth watching (see interesting_digit).
+MIN_WRONG_EPOCHS, MIN_FINAL_PROBA = 10, 0.8
+
+
+def interesting_digit(history, y_ho, min_wrong=MIN_WRONG_EPOCHS, min_final=MIN_FINAL_PROBA):
     """First held-out digit misread for min_wrong epochs, yet right
     with probability >= min_final at the end."""
     proba = history["heldout_proba"]

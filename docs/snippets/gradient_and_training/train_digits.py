@@ -10,6 +10,8 @@ print(f"accuracy: train {history['train_accuracy']:.1%},",
       f"held-out {history['heldout_accuracy']:.1%}")
 
 i = interesting_digit(history, y_ho)
+print(f"chosen: first held-out digit misread for >= {MIN_WRONG_EPOCHS} epochs,",
+      f"right with P(label) >= {MIN_FINAL_PROBA} at the end")
 proba = history["heldout_proba"][:, i]
 settled = settling_epoch(proba, y_ho[i])
 print(f"held-out digit #{i}, label {y_ho[i]},",
