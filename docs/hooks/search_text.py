@@ -5,12 +5,19 @@ tick labels ("0.0 0.2 0.4 ...") and KaTeX output its glyph-by-glyph HTML plus Ma
 three times over) to the index, and parsing that markup is most of the plugin's time on these
 pages. Just around the search plugin's own step, this hook shows it a lighter copy of the page:
 each figure becomes its title, each formula its TeX source. The page itself is left unchanged.
+
+Under `mkdocs serve` every reload re-indexes every page. The sections the search plugin's HTML
+parser finds in a page depend on nothing but the HTML it is given, so they are remembered per
+exact HTML for the life of the process, and an unchanged page is not parsed again.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import re
+import sys
+import types
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -75,3 +82,66 @@ def _after_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigati
 
 
 on_page_context = CombinedEvent(_before_search, _after_search)
+
+
+# --------------------------------------------------------------------------- parsed sections, remembered
+
+# MkDocs imports hook modules afresh on every `mkdocs serve` rebuild; the memory outlives that.
+_shared = sys.modules.setdefault("_xentdocs_hook_state", types.ModuleType("_xentdocs_hook_state"))
+if not hasattr(_shared, "search_sections"):
+    _shared.search_sections = {"parsed": {}, "used": set()}
+_sections: dict = _shared.search_sections
+
+
+def _install_parser_memory() -> bool:
+    try:
+        from material.plugins.search import plugin as search
+    except ImportError:
+        return False
+    parser = getattr(search, "Parser", None)
+    if parser is None:
+        return False
+    if getattr(parser, "_xentdocs_remembers", False):
+        return True
+
+    class RememberingParser(parser):
+        """Material's search Parser; one whole-page feed() is answered from memory when the
+        same HTML was parsed before (a deep copy: the plugin edits the sections it gets)."""
+
+        _xentdocs_remembers = True
+
+        def feed(self, data):
+            self._xentdocs_feeds = getattr(self, "_xentdocs_feeds", 0) + 1
+            self._xentdocs_html = data
+            if self._xentdocs_feeds == 1 and data in _sections["parsed"]:
+                return  # close() restores the sections
+            super().feed(data)
+
+        def close(self):
+            key = getattr(self, "_xentdocs_html", None)
+            if getattr(self, "_xentdocs_feeds", 0) != 1 or key is None:
+                return super().close()
+            _sections["used"].add(key)
+            if key in _sections["parsed"]:
+                self.data = copy.deepcopy(_sections["parsed"][key])
+                return None
+            super().close()
+            _sections["parsed"][key] = copy.deepcopy(self.data)
+            return None
+
+    search.Parser = RememberingParser
+    return True
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _install_parser_memory()
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    # A build starts with the default language; keep what the previous build used, drop the rest.
+    if i18n is None or i18n.current_language in (None, i18n.default_language):
+        for key in set(_sections["parsed"]) - _sections["used"]:
+            del _sections["parsed"][key]
+        _sections["used"].clear()

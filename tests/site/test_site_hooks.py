@@ -328,6 +328,36 @@ def test_identical_blocks_run_once_per_build(mini_site, tmp_path):
     assert counter.read_text() == "xx"
 
 
+def test_search_sections_are_remembered_per_exact_html(monkeypatch):
+    from material.plugins.search import plugin as search
+
+    original = search.Parser
+    monkeypatch.setattr(search, "Parser", original)  # restored after the test
+    hook = load_hook("search_text")
+    monkeypatch.setattr(hook, "_sections", {"parsed": {}, "used": set()})
+    assert hook._install_parser_memory() and search.Parser is not original
+    page = '<h2 id="a">Title A</h2><p>first text</p><h2 id="b">Title B</h2><p>second</p>'
+
+    def sections(parser_class, html):
+        parser = parser_class()
+        parser.feed(html)
+        parser.close()
+        return parser.data
+
+    def summary(data):
+        return [(s.id, "".join(s.title), "".join(s.text)) for s in data]
+
+    want = summary(sections(original, page))  # Material's own parser is the reference
+    assert "Title B" in str(want)
+    first = sections(search.Parser, page)
+    assert summary(first) == want
+    first[-1].title[:] = ["edited by the plugin"]  # the plugin edits the sections it gets
+    assert summary(sections(search.Parser, page)) == want  # answered from memory, unedited
+    assert list(hook._sections["parsed"]) == [page]
+    changed = page.replace("second", "changed")
+    assert summary(sections(search.Parser, changed)) == summary(sections(original, changed))
+
+
 def test_exec_prefetch_reads_blocks_as_markdown_exec_receives_them(tmp_path):
     prefetch = load_hook("exec_prefetch")
     (tmp_path / "snippets").mkdir()
