@@ -21,10 +21,9 @@ def playground_defaults(**overrides):
     return {**state, **overrides}
 
 
-def playground_static_figure(title, desc, xlabel, ylabel, q_label, p_label, **overrides):
-    """The playground's starting state as a bar chart (the page's figure when JavaScript is off):
+def playground_static_figure(state, title, desc, xlabel, ylabel, q_label, p_label):
+    """A playground state as a bar chart (the page's figure when JavaScript is off):
     q = softmax(z / T) next to the target p = (1 - eps) onehot(y) + eps / C, per class."""
-    state = playground_defaults(**overrides)
     z = np.array(state["logits"], dtype=float)
     y, T, eps = state["target"], state["temperature"], state["smoothing"]
     C = len(z)
@@ -49,10 +48,12 @@ def playground_static_figure(title, desc, xlabel, ylabel, q_label, p_label, **ov
     return to_svg(fig, title=title, desc=desc)
 
 
-def playground_embed(figure, caption, **overrides):
-    """The page's embed: the widget's element with its starting state as data-defaults, holding
-    the static figure (SVG from playground_static_figure with the same overrides) and its caption
-    for readers without JavaScript."""
-    defaults = html.escape(json.dumps(playground_defaults(**overrides), separators=(",", ":")), quote=True)
+def playground_embed(caption, *, title, desc, xlabel, ylabel, q_label, p_label, **overrides):
+    """The page's embed: the widget's element with its starting state (the shared defaults with
+    the page's overrides) as data-defaults, holding the static figure of that same state and its
+    caption for readers without JavaScript. title ... p_label are the figure's labels."""
+    state = playground_defaults(**overrides)
+    figure = playground_static_figure(state, title, desc, xlabel, ylabel, q_label, p_label)
+    defaults = html.escape(json.dumps(state, separators=(",", ":")), quote=True)
     return (f'<div class="xent-playground" data-defaults="{defaults}">\n<figure>\n{figure}'
             f"<figcaption>{caption}</figcaption>\n</figure>\n</div>")
