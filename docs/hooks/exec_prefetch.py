@@ -96,7 +96,7 @@ def pages_to_build(docs_dir: Path, unsuffixed_locale: str) -> list[Path]:
 
     ``unsuffixed_locale`` is the language of ``NAME.md`` (the others are ``NAME.<locale>.md``)."""
     only = os.environ.get(LANG_ENV, "").strip()
-    pages = [p for p in sorted(docs_dir.glob("*.md"))]
+    pages = list(docs_dir.glob("*.md"))
 
     def locale(path: Path) -> str:
         parts = path.name.split(".")
@@ -159,7 +159,7 @@ def _shutdown() -> None:
 
 def _warm_imports(modules: list[str]) -> None:
     """Import what the blocks import, so a later in-process block (a `mkdocs serve` reload) does
-    not pay for matplotlib or scikit-learn. Runs in a daemon thread after the first build."""
+    not pay for matplotlib or scikit-learn. A daemon thread, started with the first build's workers."""
     import importlib
 
     for name in modules:
@@ -192,8 +192,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
             if key not in cache["outputs"] and key not in seen:
                 seen.add(key)
                 todo.append((key, code, returncode))
-    imports = sorted({m[1] for code, _ in (t[1:] for t in todo)
-                      for m in re.finditer(r"^(?:from|import)[ \t]+([A-Za-z_][\w.]*)", code, re.M)})
     if len(todo) < MIN_BLOCKS:
         log.debug(f"{len(todo)} uncached blocks: run in-process")
         return
@@ -207,6 +205,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         cache["pending"][key] = pool.submit(_shared.prefetch_worker_run, code, returncode)
     log.debug(f"{len(todo)} blocks sent to {workers} worker processes")
     if _state.get("serving") and _state.get("warm") is None:
+        imports = sorted({m[1] for _, code, _ in todo
+                          for m in re.finditer(r"^(?:from|import)[ \t]+([A-Za-z_][\w.]*)", code, re.M)})
         _state["warm"] = threading.Thread(target=_warm_imports, args=(imports,), daemon=True)
         _state["warm"].start()
 
