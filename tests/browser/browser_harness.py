@@ -348,10 +348,9 @@ class Harness:
         if resp.status >= 400:
             self._current[vp].failed.append(f"{resp.url} (HTTP {resp.status})")
 
-    def new_page(self, kind, origin=None):
-        """A fresh tab in the context of kind's viewport, with console listeners; returns the tab
-        and the log its requests and console errors go to."""
-        viewport = kind[1] if isinstance(kind, tuple) else kind
+    def new_page(self, viewport, origin=None):
+        """A fresh tab in the context of `viewport` (light scheme), with console listeners; returns
+        the tab and the log its requests and console errors go to."""
         ctx = self.context(viewport)
         log = NetLog()
         self._current[viewport] = log

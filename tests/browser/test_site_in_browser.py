@@ -190,7 +190,7 @@ def _switch(tab, hreflang):
 
 @pytest.mark.parametrize("page", DEFAULT_PAGES, ids=_ids(DEFAULT_PAGES))
 def test_language_switcher_round_trip(harness, site_server, page):
-    tab, log = harness.new_page(("light", "desktop"))
+    tab, log = harness.new_page("desktop")
     try:
         tab.goto(site_server.page_url(page))
         for lang, _ in OTHER_LANGS:
@@ -233,7 +233,7 @@ def test_search_finds_pages_in_the_language(harness, site_server, built_site, la
     must = {p.path for p in lang_pages if query.lower() in _h1(built_site, p).lower()}
     allowed = {p.path for p in lang_pages}
 
-    tab, log = harness.new_page(("light", "desktop"))
+    tab, log = harness.new_page("desktop")
     try:
         tab.goto(site_server.page_url(home))
         tab.wait_for_load_state("networkidle")
