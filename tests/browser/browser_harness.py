@@ -422,6 +422,11 @@ class Harness:
                 # late requests (search index, sitemaps) must be seen once per page
                 page.wait_for_load_state("networkidle")
                 lap("network idle")
+            # Every block drawn, as a reader sees each one once it is on screen: while the browser
+            # skips an off-screen block (content-visibility: auto), a palette switch does not reach
+            # its computed colours, and axe would judge colours it never paints.
+            page.add_style_tag(content="* { content-visibility: visible !important; }")
+            page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             for scheme in schemes:
                 visit = visits[scheme] = Visit(page_, (scheme, viewport), url, status=status, net=log)
                 visit.toggled = self.ensure_scheme(page, scheme)

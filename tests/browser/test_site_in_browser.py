@@ -208,6 +208,87 @@ def test_language_switcher_round_trip(harness, site_server, page):
         "; ".join(log.failed + log.foreign)
 
 
+# --------------------------------------------------------------------------- anchors
+# The last heading with an id that is followed by at least two windows of page (a link to a
+# heading near the end scrolls the page to its end instead of to the heading).
+DEEP_HEADING_JS = """() => {
+  const end = document.scrollingElement.scrollHeight - 2 * innerHeight;
+  const hs = [...document.querySelectorAll('article h2[id], article h3[id]')]
+    .filter(h => h.getBoundingClientRect().top + scrollY < end);
+  return hs.length ? hs[hs.length - 1].id : null;
+}"""
+HEADING_TOP_JS = "id => Math.round(document.getElementById(id).getBoundingClientRect().top)"
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport):
+    """Blocks above an anchor may still be unrendered placeholders (content-visibility: auto in
+    extra.css): a link to a heading far down the page must still put that heading at the top of
+    the window, just below the header, and keep it there while the page settles; on the desktop
+    the table of contents marks it."""
+    tab, _ = harness.new_page(viewport)
+    try:
+        tab.goto(site_server.page_url(page))
+        target = tab.evaluate(DEEP_HEADING_JS)
+        if target is None and page.stem in ("index", "glossary"):
+            target = tab.evaluate("[...document.querySelectorAll('article h2[id]')].pop().id")
+        assert target, "no h2/h3 with an id two windows above the page's end"
+        tab.goto(site_server.page_url(page) + "#" + target)
+        tab.wait_for_load_state("load")
+        header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
+        first = tab.evaluate(HEADING_TOP_JS, target)
+        tab.wait_for_timeout(800)
+        settled = tab.evaluate(HEADING_TOP_JS, target)
+        assert abs(settled - first) <= 2, f"#{target} moved from {first}px to {settled}px after load"
+        assert header - 4 <= settled <= header + 40, f"#{target} is at {settled}px (header {header}px)"
+        if viewport == "desktop":
+            active = tab.eval_on_selector_all(
+                ".md-sidebar--secondary .md-nav__link--active", "els => els.map(e => e.getAttribute('href'))")
+            assert active and active[-1] == "#" + target, (target, active)
+    finally:
+        tab.close()
+
+
+OFFSCREEN_GUESSES_JS = r"""() => {
+  const rows = [];
+  let far = 0;
+  for (const el of document.querySelectorAll(
+      '.md-typeset > .highlight, .md-typeset > .tabbed-set, .md-typeset > div.arithmatex, svg.xentdocs-figure')) {
+    if (!/--xd-|aspect-ratio/.test(el.getAttribute('style'))) continue;  // not sized by the hook: drawn as usual
+    if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: ' + el.className};
+    if (el.getBoundingClientRect().top > 3 * innerHeight) far += 1;
+    const inside = el.querySelector(':scope > :not(title, desc, metadata, defs, style)');
+    if (inside.checkVisibility({contentVisibilityAuto: true})) continue;  // drawn already
+    const guess = el.getBoundingClientRect().height;
+    el.style.contentVisibility = 'visible';
+    const drawn = el.getBoundingClientRect().height;
+    el.style.contentVisibility = '';
+    rows.push({block: el.className + ' ' + (el.getAttribute('style') || ''), guess, drawn});
+  }
+  return {rows, far};
+}"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_offscreen_block_heights_are_guessed_right(harness, site_server, page, viewport):
+    """Each code block, tab set, display formula and figure the browser has not drawn yet stands in with
+    the height docs/hooks/offscreen_blocks.py and extra.css guess for it; drawing it must not
+    change the page's height by more than a few pixels."""
+    tab, _ = harness.new_page(viewport)
+    try:
+        tab.goto(site_server.page_url(page))
+        result = tab.evaluate(OFFSCREEN_GUESSES_JS)
+    finally:
+        tab.close()
+    assert "error" not in result, result.get("error")
+    assert len(result["rows"]) >= result["far"], "blocks far below the window were drawn at load"
+    wrong = [f"{r['block']}: guessed {r['guess']:.1f}px, drawn {r['drawn']:.1f}px"
+             for r in result["rows"] if abs(r["guess"] - r["drawn"]) > 6]
+    assert not wrong, "\n".join(wrong)
+
+
 # --------------------------------------------------------------------------- search
 
 def _h1(built_site, page) -> str:

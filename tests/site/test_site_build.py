@@ -212,6 +212,30 @@ def test_nothing_is_loaded_from_another_host(site):
     assert offenders == []
 
 
+def test_no_script_blocks_the_first_paint(site):
+    # docs/hooks/deferred_theme_script.py: Material's bundle is deferred; nothing else may block.
+    blocking = []
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", text)
+        assert any("bundle." in tag and " defer" in tag for tag in scripts), path
+        blocking += [(path.relative_to(site).as_posix(), tag) for tag in scripts
+                     if not re.search(r'\b(defer|async)\b|type="module"', tag)]
+    assert blocking == []
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_offscreen_blocks_carry_their_size(site, page):
+    # docs/hooks/offscreen_blocks.py: every code block, code tab set, display formula and figure
+    # says how tall it is, so extra.css can size it while the browser skips drawing it.
+    body = article(read(site, page.file))
+    unsized = re.findall(r'<div class="[^"]*\bhighlight\b[^"]*"><pre>', body)  # titled blocks stay drawn
+    unsized += re.findall(r'<div class="arithmatex katex-block">', body)
+    unsized += [tag for tag in re.findall(r'<div class="tabbed-set\b[^>]*>', body) if "--xd-lines" not in tag]
+    unsized += [tag for tag in re.findall(r'<svg [^>]*class="xentdocs-figure"[^>]*>', body) if "aspect-ratio" not in tag]
+    assert unsized == []
+
+
 def test_sitemaps(site):
     root = ET.parse(site / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
