@@ -160,6 +160,7 @@ def _convert(render, page: Page, config: MkDocsConfig, files: Files) -> dict | N
             logger.removeHandler(messages)
         if exec_cache is not None:
             exec_cache["used"] = used_before | page_blocks
+    # An anchor registered for some other page could not be replayed for this one.
     if messages.seen or any(not args or args[0] is not page for _, name, args, _ in calls if name == "register_anchor"):
         return None
     return {
@@ -177,7 +178,7 @@ def _convert(render, page: Page, config: MkDocsConfig, files: Files) -> dict | N
 
 # --------------------------------------------------------------------------- reusing it
 
-def _reusable(entry: dict | None, page: Page, config: MkDocsConfig) -> bool:
+def _reusable(entry: dict | None, page: Page) -> bool:
     return (entry is not None and entry["build"] == _state["build"] and entry["markdown"] == page.markdown
             and entry["meta"] == page.meta
             and all(_read(path) == content for path, content in entry["snippets"].items()))
@@ -226,7 +227,7 @@ def _install() -> None:
             return render(page, config, files)
         key = (_state["build"][0], page.file.src_uri)
         entry = _state["pages"].pop(key, None)
-        if _reusable(entry, page, config):
+        if _reusable(entry, page):
             _replay(entry, page, config, files)
             _state["pages"][key] = entry
             _state["reused"] += 1

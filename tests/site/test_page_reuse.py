@@ -180,6 +180,22 @@ def test_a_page_whose_conversion_warned_is_converted_again(project, tmp_path):
     assert results[1]["converted"] == ["fourth.md"]
 
 
+def test_a_reused_page_keeps_its_executed_blocks_cached(mini_site, tmp_path):
+    # docs/hooks/exec_cache.py drops the outputs a build did not use; a reused page uses its blocks.
+    counter = tmp_path / "runs.txt"
+    mini_site.write("snippets/count.py", f"from pathlib import Path\nruns = Path({str(counter)!r})\n"
+                                         "runs.write_text(runs.read_text() + 'x' if runs.exists() else 'x')\nprint('ran')\n")
+    block = '```python exec="1"\n--8<-- "snippets/count.py"\n```\n'
+    mini_site.page("second", f"# 둘째\n\n{block}", f"# Second\n\n{block}")
+    config = mini_site.config()
+    steps = [{"site_dir": str(tmp_path / "s0")}, {"site_dir": str(tmp_path / "s1")},
+             {"site_dir": str(tmp_path / "s2"), "edits": [edit(config, "INHERIT:", "extra:\n  edited: true\nINHERIT:")]}]
+    results = builds_in_one_process(mini_site.root, config, steps, tmp_path)
+    assert [r["converted"] for r in results] == [["index.en.md", "index.md", "second.en.md", "second.md"], [],
+                                                  ["index.en.md", "index.md", "second.en.md", "second.md"]]
+    assert counter.read_text() == "x", "the block ran once: its output stayed cached while its page was reused"
+
+
 def test_warm_rebuild_of_the_site_equals_a_cold_build(site, tmp_path):
     """The real site: mkdocstrings' API pages and inventory, autorefs, KaTeX, search, sitemaps."""
     steps = [{"site_dir": str(tmp_path / "first")}, {"site_dir": str(tmp_path / "warm")}]
