@@ -140,7 +140,9 @@ def test_only_pages_whose_inputs_changed_are_converted_again(project, tmp_path):
     assert "a fair coin:" in (tmp_path / "s5" / "en" / "second" / "index.html").read_text(encoding="utf-8")
     cold = project.build(lang=None, site_dir="cold")
     assert cold.returncode == 0, cold.output[-3000:]
-    assert compare(tmp_path / "s6", cold.site_dir) == [], "warm build differs from a cold build"
+    # s5 reused index and third, s6 converted everything: both are what a cold build writes
+    for warm in ("s5", "s6"):
+        assert compare(tmp_path / warm, cold.site_dir) == [], f"{warm} differs from a cold build"
 
 
 def test_a_broken_anchor_is_reported_on_every_build_while_it_lasts(project, tmp_path):

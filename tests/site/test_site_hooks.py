@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import types
 import urllib.request
 from importlib import metadata
 
@@ -411,6 +412,42 @@ def test_theme_files_are_listed_once_under_serve(monkeypatch):
     assert len(walks) == 2, "under serve the theme is walked once, then remembered"
     hook.on_startup("build", dirty=False)
     assert theme_files() == expected and len(walks) == 3
+
+
+def test_site_cleanup_moves_the_old_site_aside_under_serve(monkeypatch, tmp_path):
+    from mkdocs import utils
+
+    hook = load_hook("site_cleanup")
+    monkeypatch.setattr(utils, "clean_directory", utils.clean_directory)  # restored after the test
+    monkeypatch.setattr(hook, "_state", {"serving": False})
+    site = tmp_path / "site"
+
+    (site / "en" / "page").mkdir(parents=True)
+    (site / "en" / "page" / "index.html").write_text("old", encoding="utf-8")
+    (site / "index.html").write_text("old", encoding="utf-8")
+    (site / ".keep").write_text("hidden", encoding="utf-8")
+    deletions = []
+
+    class Thread:  # runs the background deletion when the test says so
+        def __init__(self, target, args, kwargs, daemon):
+            self.run = lambda: target(*args, **kwargs)
+
+        def start(self):
+            deletions.append(self.run)
+
+    monkeypatch.setattr(hook, "threading", types.SimpleNamespace(Thread=Thread))
+    hook.on_startup("serve", dirty=False)
+    utils.clean_directory(str(site))
+    [old] = site.glob(".old-site-*")
+    assert sorted(p.name for p in site.iterdir()) == [".keep", old.name]
+    assert (old / "en" / "page" / "index.html").is_file() and (old / "index.html").is_file(), "moved, not deleted"
+    [delete] = deletions
+    delete()
+    assert sorted(p.name for p in site.iterdir()) == [".keep"]
+    (site / "index.html").write_text("old", encoding="utf-8")
+    hook.on_startup("build", dirty=False)
+    utils.clean_directory(str(site))  # MkDocs' own: deleted right away, nothing moved
+    assert sorted(p.name for p in site.iterdir()) == [".keep"]
 
 
 def test_exec_prefetch_reads_blocks_as_markdown_exec_receives_them(tmp_path):
