@@ -23,6 +23,10 @@ anchor is reported on every build. A conversion that logged anything (a warning 
 ``--strict``, an info about a link) is never reused: the next build converts the page again and
 the message is logged again.
 
+Not inputs: the installed packages (a plugin or KaTeX upgraded while serving needs a restart), and
+files an executed block opens by itself (``playground_defaults.json``): exec_cache already reuses
+such a block's output until its code or the library changes.
+
 ``mkdocs build`` is untouched: the wrapper is installed only when the command is ``serve``.
 """
 
