@@ -4,7 +4,9 @@
 ``<span class="arithmatex">\\(...\\)</span>`` and ``<div class="arithmatex">\\[...\\]</div>``.
 This hook sends all formulas of a page, in one batch, to a single long-lived node process
 (``katex_worker.cjs``) and replaces them with KaTeX's HTML+MathML. A formula KaTeX rejects
-fails the build with the page and the formula in the message.
+fails the build with the page and the formula in the message. A formula rendered before (same TeX,
+same display mode) is not sent again: the languages share most formulas, and a `mkdocs serve`
+reload renders every page anew.
 
 It also writes ``assets/katex/katex.min.css`` and the woff2 fonts it uses into the site, taken
 from ``node_modules/katex/dist`` at build time (nothing is vendored in the repository). The CSS is
@@ -15,6 +17,7 @@ references no file it does not ship.
 from __future__ import annotations
 
 import atexit
+import collections
 import html
 import json
 import re
@@ -116,6 +119,15 @@ if not hasattr(_shared, "katex_worker"):
     atexit.register(_shared.katex_worker.close)
 worker: KatexWorker = _shared.katex_worker
 
+# KaTeX renders each formula on its own (no macros carry over), so its output depends only on the
+# TeX, the display flag and the KaTeX used. The two languages share most formulas, and a `mkdocs
+# serve` reload renders every page again: the outputs last used are remembered for the life of
+# the process, up to MEMORY formulas (the site has about 1,600, both languages together).
+MEMORY = 10_000
+if not hasattr(_shared, "katex_outputs"):
+    _shared.katex_outputs = collections.OrderedDict()
+_outputs: collections.OrderedDict = _shared.katex_outputs
+
 
 def split_formula(tag: str, escaped: str) -> tuple[str, bool]:
     """TeX source and display flag of one arithmatex element."""
@@ -128,6 +140,23 @@ def split_formula(tag: str, escaped: str) -> tuple[str, bool]:
     return tex, tag == "div"
 
 
+def render_formulas(katex_dir: Path, formulas: list[dict]) -> list[dict]:
+    """KaTeX's result for each formula, from memory or from the worker (only the new ones)."""
+    keys = [(str(katex_dir), formula["tex"], formula["display"]) for formula in formulas]
+    new = {key: formula for key, formula in zip(keys, formulas) if key not in _outputs}
+    fresh = dict(zip(new, worker.render(katex_dir, list(new.values())))) if new else {}
+    results = []
+    for key in keys:
+        result = fresh.get(key) or {"html": _outputs[key]}
+        if "html" in result:  # an error is never remembered: it is reported on every build
+            _outputs[key] = result["html"]
+            _outputs.move_to_end(key)
+        results.append(result)
+    while len(_outputs) > MEMORY:
+        _outputs.popitem(last=False)
+    return results
+
+
 def render_page_math(content: str, katex_dir: Path, where: str) -> str:
     """Replace every arithmatex element in ``content`` by KaTeX output (one worker round trip)."""
     matches = list(FORMULA.finditer(content))
@@ -137,7 +166,7 @@ def render_page_math(content: str, katex_dir: Path, where: str) -> str:
     for match in matches:
         tex, display = split_formula(match["tag"], match["tex"])
         formulas.append({"tex": tex, "display": display})
-    results = worker.render(katex_dir, formulas)
+    results = render_formulas(katex_dir, formulas)
 
     errors = [
         f"  {formula['tex']!r}\n    {result['error']}"

@@ -76,7 +76,8 @@ def _after_search(context: dict, page: Page, config: MkDocsConfig, nav: Navigati
     full = getattr(page, "_xentdocs_full_content", None)
     if full is not None:
         # The search plugin also strips its data-search-* attributes from the page; keep that.
-        page.content = re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", full)
+        # (Most pages have none: the check is quick, the substitution over a page with figures is not.)
+        page.content = re.sub(r"\s?data-search-\w+=\"[^\"]+\"", "", full) if "data-search-" in full else full
         del page._xentdocs_full_content
     return context
 

@@ -6,12 +6,14 @@ inherits the real mkdocs.yml (a few seconds each).
 
 from __future__ import annotations
 
+import collections
 import importlib.util
 import re
 import socket
 import subprocess
 import sys
 import time
+import types
 import urllib.request
 from importlib import metadata
 
@@ -145,6 +147,34 @@ def test_katex_error_names_page_and_formula():
             hook.render_page_math('<span class="arithmatex">\\(\\frac{1}{\\)</span>', ROOT / "node_modules/katex", "page.md")
     finally:
         hook.worker.close()
+
+
+def test_katex_sends_only_new_formulas_and_never_remembers_an_error(monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    hook = load_hook("katex_math")
+    katex_dir = ROOT / "node_modules" / "katex"
+    monkeypatch.setattr(hook, "_outputs", collections.OrderedDict())
+    render, sent = hook.worker.render, []
+
+    def counting_render(katex_dir, formulas):
+        sent.append([(formula["tex"], formula["display"]) for formula in formulas])
+        return render(katex_dir, formulas)
+
+    monkeypatch.setattr(hook.worker, "render", counting_render)
+    inline, display = '<span class="arithmatex">\\(a+b\\)</span>', '<div class="arithmatex">\\[a+b\\]</div>'
+    try:
+        alone = render(katex_dir, [{"tex": "a+b", "display": False}])[0]["html"]  # the worker itself
+        first = hook.render_page_math(f"<p>{inline} {inline}</p>", katex_dir, "one.md")
+        second = hook.render_page_math(f"<p>{inline}</p>{display}", katex_dir, "two.md")
+        for _ in range(2):
+            with pytest.raises(PluginError, match="KaTeX parse error"):
+                hook.render_page_math('<span class="arithmatex">\\(\\frac{1}{\\)</span>', katex_dir, "bad.md")
+    finally:
+        hook.worker.close()
+    assert sent == [[("a+b", False)], [("a+b", True)], [("\\frac{1}{", False)], [("\\frac{1}{", False)]]
+    assert first == f'<p><span class="arithmatex">{alone}</span> <span class="arithmatex">{alone}</span></p>'
+    assert second.startswith(f'<p><span class="arithmatex">{alone}</span></p>') and "katex-display" in second
 
 
 def test_katex_css_is_trimmed_to_woff2():
@@ -356,6 +386,68 @@ def test_search_sections_are_remembered_per_exact_html(monkeypatch):
     assert list(hook._sections["parsed"]) == [page]
     changed = page.replace("second", "changed")
     assert summary(sections(search.Parser, changed)) == summary(sections(original, changed))
+
+
+def test_theme_files_are_listed_once_under_serve(monkeypatch):
+    import jinja2
+    from mkdocs.structure.files import Files
+
+    hook = load_hook("theme_files")
+    monkeypatch.setattr(Files, "add_files_from_theme", Files.add_files_from_theme)  # restored after the test
+    monkeypatch.setattr(hook, "_state", {"serving": False, "found": {}})
+    list_templates, walks = jinja2.Environment.list_templates, []
+    monkeypatch.setattr(jinja2.Environment, "list_templates",
+                        lambda env, *args, **kwargs: walks.append(env) or list_templates(env, *args, **kwargs))
+    config = mkdocs_config()
+
+    def theme_files():
+        files = Files([])
+        files.add_files_from_theme(config.theme.get_env(), config)
+        return [(f.src_uri, f.abs_src_path, f.abs_dest_path, f.url) for f in files]
+
+    expected = theme_files()  # MkDocs' own
+    assert len(expected) > 10 and len(walks) == 1
+    hook.on_startup("serve", dirty=False)
+    assert theme_files() == expected and theme_files() == expected
+    assert len(walks) == 2, "under serve the theme is walked once, then remembered"
+    hook.on_startup("build", dirty=False)
+    assert theme_files() == expected and len(walks) == 3
+
+
+def test_site_cleanup_moves_the_old_site_aside_under_serve(monkeypatch, tmp_path):
+    from mkdocs import utils
+
+    hook = load_hook("site_cleanup")
+    monkeypatch.setattr(utils, "clean_directory", utils.clean_directory)  # restored after the test
+    monkeypatch.setattr(hook, "_state", {"serving": False})
+    site = tmp_path / "site"
+
+    (site / "en" / "page").mkdir(parents=True)
+    (site / "en" / "page" / "index.html").write_text("old", encoding="utf-8")
+    (site / "index.html").write_text("old", encoding="utf-8")
+    (site / ".keep").write_text("hidden", encoding="utf-8")
+    deletions = []
+
+    class Thread:  # runs the background deletion when the test says so
+        def __init__(self, target, args, kwargs, daemon):
+            self.run = lambda: target(*args, **kwargs)
+
+        def start(self):
+            deletions.append(self.run)
+
+    monkeypatch.setattr(hook, "threading", types.SimpleNamespace(Thread=Thread))
+    hook.on_startup("serve", dirty=False)
+    utils.clean_directory(str(site))
+    [old] = site.glob(".old-site-*")
+    assert sorted(p.name for p in site.iterdir()) == [".keep", old.name]
+    assert (old / "en" / "page" / "index.html").is_file() and (old / "index.html").is_file(), "moved, not deleted"
+    [delete] = deletions
+    delete()
+    assert sorted(p.name for p in site.iterdir()) == [".keep"]
+    (site / "index.html").write_text("old", encoding="utf-8")
+    hook.on_startup("build", dirty=False)
+    utils.clean_directory(str(site))  # MkDocs' own: deleted right away, nothing moved
+    assert sorted(p.name for p in site.iterdir()) == [".keep"]
 
 
 def test_exec_prefetch_reads_blocks_as_markdown_exec_receives_them(tmp_path):
