@@ -289,6 +289,29 @@ def test_offscreen_block_heights_are_guessed_right(harness, site_server, page, v
     assert not wrong, "\n".join(wrong)
 
 
+def test_palette_switch_reaches_blocks_drawn_later(harness, site_server):
+    """A code block the browser skipped while the reader switched to the dark scheme is drawn in
+    the dark scheme's colours once it comes on screen (content-visibility: auto, extra.css)."""
+    page = _page_of(DEFAULT_LANG, "information-theory")
+    tab, _ = harness.new_page("desktop")
+    code_background = "el => getComputedStyle(el.querySelector('pre > code')).backgroundColor"
+    try:
+        tab.goto(site_server.page_url(page))
+        blocks = tab.locator(".md-typeset > .highlight, .md-typeset > .tabbed-set")
+        first, last = blocks.first, blocks.last
+        assert last.evaluate("el => el.getBoundingClientRect().top") > 3 * tab.evaluate("innerHeight")
+        harness.ensure_scheme(tab, "light")  # the tab's context may remember an earlier switch
+        light = first.evaluate(code_background)
+        harness.ensure_scheme(tab, "dark")
+        dark = first.evaluate(code_background)
+        assert dark != light
+        last.scroll_into_view_if_needed()
+        tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        assert last.evaluate(code_background) == dark
+    finally:
+        tab.close()
+
+
 # --------------------------------------------------------------------------- search
 
 def _h1(built_site, page) -> str:
