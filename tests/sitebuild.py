@@ -342,7 +342,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         rel = clean[len(self.site_base):] if clean.startswith(self.site_base) else ""
         return super().translate_path("/" + rel)
 
-    # GitHub Pages compresses text; with `gzip=True` this server does the same for clients that
+    # GitHub Pages compresses text; with `gzip_text=True` this server does the same for clients that
     # accept it, so that page-weight measurements (Lighthouse) see what readers download.
     gzip_text = False
     _GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")

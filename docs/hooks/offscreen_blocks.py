@@ -63,15 +63,13 @@ def mark_code(match: re.Match[str]) -> str:
 
 
 def mark_tabs(html_content: str) -> str:
-    pieces, position = [], 0
-    for tabs in TABBED_SET.finditer(html_content):
+    def mark(tabs: re.Match[str]) -> str:
         first_code = FIRST_TAB_CODE.match(html_content, tabs.end())
         if first_code is None:
-            continue  # the first tab is not a code block: the stylesheet's default height applies
-        pieces += [html_content[position : tabs.start()],
-                   f'<div class="{tabs["cls"]}"{tabs["attrs"]} style="--xd-lines:{first_code[1]}">']
-        position = tabs.end()
-    return "".join(pieces) + html_content[position:]
+            return tabs[0]  # the first tab is not a code block: extra.css leaves the set drawn as usual
+        return f'<div class="{tabs["cls"]}"{tabs["attrs"]} style="--xd-lines:{first_code[1]}">'
+
+    return TABBED_SET.sub(mark, html_content)
 
 
 def mark_math(match: re.Match[str]) -> str:
