@@ -21,6 +21,9 @@ What is measured
               (Lighthouse's default, which assumes a high-end desktop host; `--cpu-slowdown auto`
               calibrates it to this host's benchmarkIndex as Lighthouse's docs/throttling.md describes),
               categories performance / accessibility / best-practices / seo, every page, both languages.
+              A peer runs in the same loop: a stock Material page with this site's theme settings and
+              one paragraph (no hooks, math, code or figures), three times (start, middle, end), so the
+              table shows what this host scores for Material itself.
 Not a test: numbers depend on the machine and its load (printed with the results).
 """
 
@@ -331,6 +334,30 @@ def calibrated_cpu_slowdown(benchmark_index: float) -> float:
     return 1.0
 
 
+CONTROL_PAGE = """# 교차 엔트로피
+
+교차 엔트로피(cross entropy)는 정답 분포에서 뽑은 사건을 예측 분포의 부호로 적을 때 드는 평균 길이입니다.
+"""
+
+
+def build_control_site(tmp: Path) -> Path:
+    """A stock Material site with this site's `theme:` settings and one paragraph, built strictly.
+
+    The peer for the Lighthouse scores: same theme, palette, features and URL base, none of the
+    site's hooks, plugins, stylesheets, math, code or figures.
+    """
+    project = tmp / "control"
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    (project / "docs" / "index.md").write_text(CONTROL_PAGE, encoding="utf-8")
+    config = {"site_name": "control", "site_url": sitebuild.site_url(),
+              "theme": sitebuild.mkdocs_config()["theme"]}
+    (project / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    out = project / "site"
+    subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-q", "-d", str(out)],
+                   cwd=project, env=sitebuild.build_env(), check=True, capture_output=True, timeout=300)
+    return out
+
+
 def run_lighthouse(url: str, tmp: Path, cpu_slowdown: float | None = None) -> dict:
     out_json = tmp / f"lh-{uuid.uuid4().hex}.json"
     profile = tmp / f"lh-profile-{uuid.uuid4().hex}"
@@ -422,6 +449,13 @@ def print_report(res: dict) -> None:
         print(f"  CPU slowdown {res.get('cpu_slowdown')}x; this host's benchmarkIndex during the runs: "
               f"{min(indexes, default=0):.0f}-{max(indexes, default=0):.0f} (Lighthouse's 4x assumes 1500-2000)")
         print(f"  {'page':34} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   below goal")
+        for r in res.get("lighthouse_control", []):
+            if "error" in r:
+                print(f"  {'control (stock Material)':34} error: {r['error'][:120]}")
+                continue
+            s = r["scores"]
+            print(f"  {'control (stock Material)':34} " + " ".join(f"{s[c] if s[c] is not None else '-':>5}" for c in LH_CATEGORIES)
+                  + f"   TBT {r['metrics'].get('total-blocking-time')}, LCP {r['metrics'].get('largest-contentful-paint')}")
         for pid, r in res["lighthouse"].items():
             if "error" in r:
                 print(f"  {pid:34} error: {r['error'][:120]}")
@@ -510,9 +544,17 @@ def bytes_and_lighthouse(steps, tmp, pages, res) -> None:
                 slowdown = calibrated_cpu_slowdown(index) if index else 4.0
                 log(f"benchmarkIndex {index}: CPU slowdown {slowdown}x")
             res["cpu_slowdown"] = slowdown
-            for p in pages:
-                log(f"lighthouse {p.id} ...")
-                res["lighthouse"][p.id] = run_lighthouse(server.page_url(p), tmp, slowdown)
+            control_site = build_control_site(tmp)
+            res["lighthouse_control"] = []
+            control_turns = {0, len(pages) // 2, len(pages)}
+            with sitebuild.serve(control_site, gzip_text=True) as control:
+                for i in range(len(pages) + 1):
+                    if i in control_turns:
+                        log("lighthouse control (stock Material) ...")
+                        res["lighthouse_control"].append(run_lighthouse(control.url, tmp, slowdown))
+                    if i < len(pages):
+                        log(f"lighthouse {pages[i].id} ...")
+                        res["lighthouse"][pages[i].id] = run_lighthouse(server.page_url(pages[i]), tmp, slowdown)
 
 
 if __name__ == "__main__":
