@@ -86,8 +86,9 @@ def entropy(p, base=None):
     -----
     .. math:: H(P) = \mathbb{E}_{x \sim P}\,[h(x)] = -\sum_x P(x)\log P(x), \qquad 0 \log 0 = 0.
 
-    It is the average surprisal of outcomes drawn from :math:`P`, and the
-    smallest average code length (in bits for ``base=2``) any code can reach.
+    It is the average surprisal of outcomes drawn from :math:`P`, and a lower
+    bound on the average code length (in bits for ``base=2``) of any lossless
+    code; coding long blocks of outcomes approaches it.
 
     Examples
     --------

@@ -162,6 +162,8 @@ def new_figure(width: float = 6.4, height: float = 3.6, *, nrows: int = 1, ncols
 
     Examples
     --------
+    >>> import matplotlib
+    >>> from xentdocs.plotting import new_figure
     >>> fig, ax = new_figure(4, 3)
     >>> fig.get_size_inches().tolist()
     [4.0, 3.0]
@@ -267,6 +269,7 @@ def to_svg(fig: Figure, *, title: str, desc: str) -> str:
 
     Examples
     --------
+    >>> from xentdocs.plotting import new_figure, to_svg
     >>> fig, ax = new_figure(3, 2)
     >>> _ = ax.plot([0, 1, 2], [0, -1, 4], label="손실")
     >>> svg = to_svg(fig, title="예시", desc="세 점을 잇는 선")

@@ -180,6 +180,7 @@ def sigmoid(z):
 
     Examples
     --------
+    >>> import numpy as np
     >>> from xentdocs import sigmoid, softmax
     >>> float(sigmoid(0.0))
     0.5
