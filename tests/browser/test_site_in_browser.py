@@ -253,9 +253,10 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
 OFFSCREEN_GUESSES_JS = r"""() => {
   const rows = [];
   let far = 0;
-  for (const el of document.querySelectorAll(
-      '.md-typeset > .highlight, .md-typeset > .tabbed-set, .md-typeset > div.arithmatex, svg.xentdocs-figure')) {
-    if (!/--xd-|aspect-ratio/.test(el.getAttribute('style'))) continue;  // not sized by the hook: drawn as usual
+  // every block the hook sized, wherever it sits: a block inside a tab set is skipped with its set,
+  // and a closed <details> draws nothing at all
+  for (const el of document.querySelectorAll('article [style*="--xd-"], svg.xentdocs-figure[style*="aspect-ratio"]')) {
+    if (el.parentElement.closest('.tabbed-set, details:not([open])')) continue;
     if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: ' + el.className};
     if (el.getBoundingClientRect().top > 3 * innerHeight) far += 1;
     const inside = el.querySelector(':scope > :not(title, desc, metadata, defs, style)');
