@@ -399,6 +399,14 @@ def mark(ok: bool | None) -> str:
     return "" if ok is None else ("ok" if ok else "MISS")
 
 
+def lighthouse_line(label: str, r: dict, note) -> str:
+    """One row of the Lighthouse table: the four scores, then `note(r)` (or the run's error)."""
+    if "error" in r:
+        return f"  {label:34} error: {r['error'][:120]}"
+    cells = " ".join(f"{r['scores'][c] if r['scores'][c] is not None else '-':>5}" for c in LH_CATEGORIES)
+    return f"  {label:34} {cells}   {note(r)}"
+
+
 def print_report(res: dict) -> None:
     print()
     print(f"xentdocs site budgets  ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
@@ -450,23 +458,12 @@ def print_report(res: dict) -> None:
               f"{min(indexes, default=0):.0f}-{max(indexes, default=0):.0f} (Lighthouse's 4x assumes 1500-2000)")
         print(f"  {'page':34} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}   below goal")
         for r in res.get("lighthouse_control", []):
-            if "error" in r:
-                print(f"  {'control (stock Material)':34} error: {r['error'][:120]}")
-                continue
-            s = r["scores"]
-            print(f"  {'control (stock Material)':34} " + " ".join(f"{s[c] if s[c] is not None else '-':>5}" for c in LH_CATEGORIES)
-                  + f"   TBT {r['metrics'].get('total-blocking-time')}, LCP {r['metrics'].get('largest-contentful-paint')}")
+            print(lighthouse_line("control (stock Material)", r, lambda r: (
+                f"TBT {r['metrics'].get('total-blocking-time')}, LCP {r['metrics'].get('largest-contentful-paint')}")))
         for pid, r in res["lighthouse"].items():
-            if "error" in r:
-                print(f"  {pid:34} error: {r['error'][:120]}")
-                continue
-            s = r["scores"]
-            misses = []
-            for cat in LH_CATEGORIES:
-                if s[cat] is not None and s[cat] < GOALS[cat]:
-                    misses.append(f"{cat}: " + ", ".join(r["failing"][cat][:4]))
-            print(f"  {pid:34} " + " ".join(f"{s[c] if s[c] is not None else '-':>5}" for c in LH_CATEGORIES)
-                  + "   " + ("; ".join(misses) or "ok"))
+            print(lighthouse_line(pid, r, lambda r: "; ".join(
+                f"{cat}: " + ", ".join(r["failing"][cat][:4]) for cat in LH_CATEGORIES
+                if r["scores"][cat] is not None and r["scores"][cat] < GOALS[cat]) or "ok"))
     for err in res.get("errors", []):
         print(f"error: {err}")
     print()
