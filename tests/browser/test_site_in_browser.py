@@ -253,10 +253,18 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
 OFFSCREEN_GUESSES_JS = r"""() => {
   const rows = [];
   let far = 0;
+  // The stretches of text between headings (offscreen_sections.py) carry rough estimates by design:
+  // draw them all, so each block is measured where it sits, and check only that they are skippable.
+  const sections = [...document.querySelectorAll('article .xd-section')];
+  for (const el of sections) {
+    if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: xd-section'};
+    el.style.contentVisibility = 'visible';
+  }
   // every block the hook sized, wherever it sits: a block inside a tab set is skipped with its set,
   // and a closed <details> draws nothing at all
-  for (const el of document.querySelectorAll('article [style*="--xd-"], svg.xentdocs-figure[style*="aspect-ratio"]')) {
+  for (const el of document.querySelectorAll('article [style*="--xd-"]:not(.xd-section), svg.xentdocs-figure[style*="aspect-ratio"]')) {
     if (el.parentElement.closest('.tabbed-set, details:not([open])')) continue;
+    if (el.matches('div.arithmatex') && el.closest('.xd-section')) continue;  // drawn with its stretch
     if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: ' + el.className};
     if (el.getBoundingClientRect().top > 3 * innerHeight) far += 1;
     const inside = el.querySelector(':scope > :not(title, desc, metadata, defs, style)');
@@ -267,8 +275,34 @@ OFFSCREEN_GUESSES_JS = r"""() => {
     el.style.contentVisibility = '';
     rows.push({block: el.className + ' ' + (el.getAttribute('style') || ''), guess, drawn});
   }
+  for (const el of sections) el.style.contentVisibility = '';
   return {rows, far};
 }"""
+
+
+DRAWN_AT_LOAD_JS = r"""() => {
+  const all = [...document.querySelectorAll('article *')];
+  return {all: all.length, drawn: all.filter(el => el.checkVisibility({contentVisibilityAuto: true})).length};
+}"""
+
+
+LONG_ARTICLES = [p for p in PAGES if p.stem not in ("index", "glossary", "reference")]
+
+
+@pytest.mark.parametrize("page", LONG_ARTICLES, ids=_ids(LONG_ARTICLES))
+def test_a_long_page_draws_little_at_load(harness, site_server, page):
+    """On a phone, a long article draws only what is near the window: Material's start-up restyles
+    and measures whatever is drawn, several times (extra.css, docs/hooks/offscreen_sections.py).
+    The API reference is left out: its mkdocstrings containers get no stretches (see the hook)."""
+    tab, _ = harness.new_page("phone")
+    try:
+        tab.goto(site_server.page_url(page))
+        tab.wait_for_timeout(500)
+        counts = tab.evaluate(DRAWN_AT_LOAD_JS)
+    finally:
+        tab.close()
+    assert counts["all"] > 3000
+    assert counts["drawn"] < 0.3 * counts["all"], counts
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])

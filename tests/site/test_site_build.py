@@ -10,6 +10,7 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -234,6 +235,66 @@ def test_offscreen_blocks_carry_their_size(site, page):
     unsized += [tag for tag in re.findall(r'<div class="tabbed-set\b[^>]*>', body) if "--xd-lines" not in tag]
     unsized += [tag for tag in re.findall(r'<svg [^>]*class="xentdocs-figure"[^>]*>', body) if "aspect-ratio" not in tag]
     assert unsized == []
+
+
+class _SectionAudit(HTMLParser):
+    """Counts an article's elements, those the browser may skip while off-screen (inside an
+    .xd-section box or a block offscreen_blocks.py sized), and what must stay outside the boxes."""
+
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[bool] = []  # per open element: is it an .xd-section or inside one?
+        self.skippable: list[bool] = []  # per open element: may it be skipped?
+        self.elements = self.inside = self.skipped = 0
+        self.misplaced: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        inside = bool(self.stack and self.stack[-1])
+        skippable = bool(self.skippable and self.skippable[-1])
+        self.elements += 1
+        self.inside += inside
+        if inside and (re.fullmatch(r"h[1-6]", tag) or {"tabbed-set", "xent-playground"} & set(classes)):
+            self.misplaced.append(f"<{tag} {' '.join(classes)}>")
+        sized = "--xd-" in (dict(attrs).get("style") or "") or "xentdocs-figure" in classes
+        # mkdocstrings' containers get no stretches (see the hook), only sized blocks
+        sized |= "doc" in classes
+        self.skipped += skippable or inside or sized
+        if tag not in self.VOID:
+            self.stack.append(inside or "xd-section" in classes)
+            self.skippable.append(skippable or inside or sized or "xd-section" in classes)
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements += 1
+        self.inside += bool(self.stack and self.stack[-1])
+        self.skipped += bool(self.skippable and self.skippable[-1])
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+            self.skippable.pop()
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_offscreen_sections_hold_most_of_a_long_article(site, page):
+    # docs/hooks/offscreen_sections.py: the text between headings sits in boxes the browser may
+    # skip. Headings stay outside them (links and the table of contents measure headings), and so
+    # do the elements Material measures at start-up, which would draw their whole box.
+    audit = _SectionAudit()
+    body = article(read(site, page.file))
+    audit.feed(body)
+    assert audit.misplaced == []
+    assert not re.search(r'<div class="xd-section"[^>]*>\s*<summary', body), "a <summary> left its <details>"
+    if audit.elements > 3000:
+        assert audit.skipped / audit.elements > 0.85, (audit.skipped, audit.elements)
+
+
+def test_code_blocks_are_mounted_lazily():
+    # Material measures a code block when it mounts it; mounting every block at start-up would draw
+    # every box of offscreen_sections.py that holds code.
+    assert "content.lazy" in sitebuild.mkdocs_config()["theme"]["features"]
 
 
 def test_sitemaps(site):

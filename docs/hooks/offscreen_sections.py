@@ -1,0 +1,246 @@
+"""Let the browser skip whole stretches of an article while they are off-screen.
+
+``offscreen_blocks.py`` marks code blocks, display formulas and figures, but a long page keeps
+thousands of elements outside them: paragraphs full of inline KaTeX, lists, tables. Material's
+script reads the layout several times while it starts (scroll position, the palette's computed
+header colour, each code block's width), and every read restyles and lays out whatever is not
+skipped. So this hook wraps each run of an article's elements that holds no heading in
+``<div class="xd-section">``, which ``extra.css`` gives ``content-visibility: auto``: only the runs
+near the window take part in those reads. On the longest page that takes the elements Material's
+start-up restyles from about 4,100 to about 1,600.
+
+The headings stay outside the runs, so a link to a heading, the table of contents and Material's
+"follow the table of contents" measure headings without drawing the runs between them. A skipped
+run takes the height its ``--xd-phone`` / ``--xd-wide`` estimate gives (text width over the column
+width, plus the code, formula and figure heights ``offscreen_blocks.py`` computed); once drawn, the
+browser remembers its real height (``contain-intrinsic-block-size: auto``), and scroll anchoring keeps
+the reader's place when a run above the window is drawn. The browser suite checks that a link to a
+deep heading lands on it and stays there.
+
+Material measures some elements as soon as it starts, and measuring an element inside a skipped
+run draws the whole run. So:
+
+- tabbed sets and the softmax playground are never put inside a run (they break it, and so does
+  an element that holds one, such as an exercise's `<details>`, whose own children are then wrapped);
+- code blocks are mounted lazily (the ``content.lazy`` feature in ``mkdocs.yml``): Material measures
+  each one, and adds its copy button, when it first comes into view. Until then the block is
+  focusable (``tabindex="0"``, written here), so a keyboard can reach and scroll a wide one, as
+  Material would let it once mounted (it then drops the attribute from a block that fits).
+
+The last few elements before a heading stay outside the box (``drawn_tail``), so that what shows
+above a heading a link scrolls to is always drawn at its real height.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+# Runs are made of block-level elements, and inline elements never hold one, so only block-level
+# tags are parsed: a page has tens of thousands of inline KaTeX spans, and reading them all would
+# cost about as much as the rest of this hook.
+TAG = re.compile(
+    r"<!--.*?-->|<(/?)(div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|pre|blockquote|details"
+    r"|summary|section|article|aside|nav|figure|figcaption|form|h[1-6]|hr|svg|math|script|style)"
+    r"(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)>",
+    re.DOTALL,
+)
+VOID = frozenset(("hr",))
+# Tags whose content holds no block: skip to their end tag (figures and KaTeX's MathML have many).
+RAW = frozenset(("script", "style", "svg", "math"))
+HEADING = re.compile(r"h[1-6]")
+# Elements Material measures when it starts: drawing them would draw their whole run.
+MEASURED = re.compile(r'\bclass="(?:[^"]*\s)?(?:tabbed-set|xent-playground)\b')
+# Elements whose children are wrapped in turn when they hold a heading or a measured element;
+# anything else that holds one is left as it is. Not <div>: the API reference nests every object in
+# mkdocstrings' <div>s, and there Chromium does not keep a linked heading in place when a box above
+# it is drawn at a height other than its estimate (it lands up to 144 px off on the desktop); the
+# reference keeps the skipped blocks of offscreen_blocks.py only.
+CONTAINERS = frozenset(("details",))
+# A run shorter than this (in characters of HTML) is not worth a containment box of its own.
+MIN_LENGTH = 2000
+
+# What stays drawn at the end of a run (see drawn_tail), in ems: more than Material's 3.6rem
+# scroll margin for a linked heading.
+TAIL = 6.0
+
+# Height estimate, in ems of the article's text.
+LINE = 1.6  # Material's line height
+BLOCK_MARGIN = 1.0  # between paragraphs, list items, rows
+COLUMN = {"phone": 21.0, "wide": 36.0}  # column width at 375 px, and beside the sidebars
+MATHML = re.compile(r'<span class="katex-mathml">.*?</span>(?=<span class="katex-html")', re.DOTALL)
+CODE_LINES = re.compile(r'--xd-lines:(\d+)')
+MATH_HEIGHT = re.compile(r'--xd-math-height:([0-9.]+)')
+ASPECT = re.compile(r'aspect-ratio: ([0-9.]+) / ([0-9.]+)')
+SKIPPED_TEXT = re.compile(r"<(pre|svg)\b.*?</\1>", re.DOTALL)
+BLOCKS = re.compile(r"<(?:p|li|tr|dt|dd|h[1-6])\b")
+CODE_OPENING = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
+WIDE_CHAR = re.compile(r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+class Element:
+    """One block-level element of a page: where it starts and ends in the HTML, and its children."""
+
+    __slots__ = ("tag", "start", "end", "opening", "children", "holds_breaker")
+
+    def __init__(self, tag: str, start: int, opening: str = "") -> None:
+        self.tag, self.start, self.end, self.opening = tag, start, -1, opening
+        self.children: list[Element] = []
+        # A heading, or an element Material measures, among its descendants: it cannot go in a run.
+        self.holds_breaker = False
+
+
+def parse(text: str) -> list[Element]:
+    """The element tree of an HTML fragment (tolerant: an unmatched end tag closes up to its match)."""
+    root = Element("#root", 0)
+    stack = [root]
+    open_tags: dict[str, int] = {}
+    skip_to = 0
+    for match in TAG.finditer(text):
+        if match.start() < skip_to:
+            continue
+        closing, name = match[1], (match[2] or "").lower()
+        if not name:
+            continue  # a comment
+        if not closing:
+            element = Element(name, match.start(), opening=match[0])
+            stack[-1].children.append(element)
+            if name in RAW:
+                end = text.find(f"</{name}>", match.end())
+                skip_to = element.end = len(text) if end < 0 else end + len(name) + 3
+            elif match[4] or name in VOID:
+                element.end = match.end()
+            else:
+                stack.append(element)
+                open_tags[name] = open_tags.get(name, 0) + 1
+        elif open_tags.get(name):
+            while True:
+                element = stack.pop()
+                open_tags[element.tag] -= 1
+                element.end = match.end()
+                if element.tag == name:
+                    break
+    for element in stack[1:]:
+        element.end = len(text)
+    _summarise(root)
+    return root.children
+
+
+def _summarise(element: Element) -> None:
+    for child in element.children:
+        _summarise(child)
+        element.holds_breaker |= child.holds_breaker or is_breaker(child)
+
+
+def is_breaker(element: Element) -> bool:
+    # A <summary> must stay the first child of its <details> to open and close it.
+    return bool(HEADING.fullmatch(element.tag) or element.tag == "summary" or MEASURED.search(element.opening))
+
+
+def text_width(fragment: str) -> float:
+    """How wide the fragment's text is in ems when set on one line (a rough measure).
+
+    >>> text_width("<p>ab 교차</p>")
+    3.5
+    """
+    text = html.unescape(re.sub(r"<[^>]*>", "", SKIPPED_TEXT.sub("", MATHML.sub("", fragment))))
+    text = re.sub(r"\s+", " ", text).strip()
+    wide = len(WIDE_CHAR.findall(text))
+    return wide + 0.5 * (len(text) - wide)
+
+
+def estimate(fragment: str) -> dict[str, float]:
+    """Estimated drawn height of a run, in ems, per column width."""
+    fixed = sum(int(n) * 1.19 + 1.3125 + 2 for n in CODE_LINES.findall(fragment))
+    fixed += sum(float(h) * 1.21 + 2 for h in MATH_HEIGHT.findall(fragment))
+    blocks = len(BLOCKS.findall(fragment))
+    width = text_width(fragment)
+    heights = {}
+    for name, column in COLUMN.items():
+        figures = sum(column * float(h) / float(w) + 2 for w, h in ASPECT.findall(fragment))
+        lines = width / column + 0.5 * blocks
+        heights[name] = round(fixed + figures + lines * LINE + blocks * BLOCK_MARGIN, 1)
+    return heights
+
+
+def drawn_tail(text: str, run: list[Element]) -> list[Element]:
+    """The last elements of a run, about TAIL ems of them, which stay outside its box.
+
+    A link to a heading scrolls it to Material's scroll margin below the top of the window, so the
+    end of what comes before shows above it. If that were a skipped box, the browser would anchor
+    the scroll on it, and when the box is drawn at its real height the heading would move.
+    """
+    height, count = 0.0, 0
+    for element in reversed(run):
+        if height >= TAIL:
+            break
+        height += estimate(text[element.start:element.end])["wide"]
+        count += 1
+    return run[len(run) - count:]
+
+
+def wrap_runs(text: str, elements: list[Element], out: list[str], position: int) -> int:
+    """Append text[position:] up to the end of `elements`, runs wrapped; return the new position."""
+    run: list[Element] = []
+
+    def flush(before_heading: bool) -> None:
+        nonlocal position
+        if before_heading:
+            del run[len(run) - len(drawn_tail(text, run)):]
+        if run and run[-1].end - run[0].start >= MIN_LENGTH:
+            start, end = run[0].start, run[-1].end
+            inner = text[start:end]
+            h = estimate(inner)
+            out.append(text[position:start])
+            out.append(f'<div class="xd-section" style="--xd-phone:{h["phone"]:g}em;--xd-wide:{h["wide"]:g}em">')
+            out.append(inner)
+            out.append("</div>")
+            position = end
+        run.clear()
+
+    for element in elements:
+        if not (is_breaker(element) or element.holds_breaker):
+            run.append(element)
+            continue
+        flush(before_heading=bool(HEADING.fullmatch(element.tag)) or element.holds_breaker)
+        if element.holds_breaker and element.tag in CONTAINERS:
+            position = wrap_runs(text, element.children, out, position)
+    flush(before_heading=False)
+    return position
+
+
+def wrap_sections(text: str) -> str:
+    """
+    >>> tail = '<p>' + 'y' * 600 + '</p>'
+    >>> page = '<h2 id="a">A</h2><p>' + '<b>x</b>' * 300 + '</p>' + tail + '<h2 id="b">B</h2><p>short</p>'
+    >>> out = wrap_sections(page)
+    >>> out.count('class="xd-section"'), out.startswith('<h2 id="a">A</h2><div class="xd-section"')
+    (1, True)
+    >>> out.endswith('</p></div>' + tail + '<h2 id="b">B</h2><p>short</p>')
+    True
+
+    An exercise holding a tab set keeps its summary and the tab set outside; the text is wrapped
+    (to its end: no heading follows it):
+
+    >>> tabs = '<div class="tabbed-set" style="--xd-lines:3"><p>code</p></div>'
+    >>> exercise = '<details class="question"><summary>Q</summary><p>' + 'x' * 3000 + '</p>' + tail + tabs + '</details>'
+    >>> out = wrap_sections(exercise)
+    >>> out.startswith('<details class="question"><summary>Q</summary><div class="xd-section"')
+    True
+    >>> out.endswith(tail + '</div>' + tabs + '</details>')
+    True
+    """
+    out: list[str] = []
+    position = wrap_runs(text, parse(text), out, 0)
+    out.append(text[position:])
+    return "".join(out)
+
+
+@event_priority(-70)  # after docs/hooks/offscreen_blocks.py (-60) has sized the blocks
+def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return wrap_sections(CODE_OPENING.sub(r'\1<code tabindex="0">', html_content))
