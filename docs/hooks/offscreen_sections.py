@@ -62,12 +62,14 @@ MEASURED = re.compile(r'\bclass="(?:[^"]*\s)?(?:tabbed-set|xent-playground)\b')
 # it is drawn at a height other than its estimate (it lands up to 144 px off on the desktop); the
 # reference keeps the skipped blocks of offscreen_blocks.py only.
 CONTAINERS = frozenset(("details",))
-# A run shorter than this (in characters of HTML) is not worth a containment box of its own.
+# A run shorter than this (in characters of HTML) is not worth a containment box of its own; a
+# longer one is cut into boxes of about BOX_LENGTH (an inline formula is 1-2 kB of KaTeX).
 MIN_LENGTH = 2000
+BOX_LENGTH = 8000
 
-# What stays drawn at the end of a run (see drawn_tail), in ems: more than Material's 3.6rem
-# scroll margin for a linked heading.
-TAIL = 6.0
+# What stays drawn at the end of a run (see drawn_tail), in ems: Material scrolls a linked heading
+# 3.6rem (4.5em) below the window's top, and the heading's own margin (2em or more) covers the rest.
+TAIL = 4.0
 
 # Height estimate, in ems of the article's text.
 LINE = 1.6  # Material's line height
@@ -184,6 +186,37 @@ def drawn_tail(text: str, run: list[Element]) -> list[Element]:
     return run[len(run) - count:]
 
 
+def boxes(run: list[Element]) -> list[list[Element]]:
+    """The run cut into boxes of about BOX_LENGTH characters of HTML: a box near the window is drawn
+    whole, so a long stretch in one box would draw far more than the window shows. A last piece
+    shorter than MIN_LENGTH joins the box before it; a run shorter than that gets no box.
+
+    >>> def run_of(*sizes):
+    ...     run, start = [], 0
+    ...     for size in sizes:
+    ...         run.append(Element("p", start))
+    ...         start = run[-1].end = start + size
+    ...     return run
+    >>> [len(box) for box in boxes(run_of(*[3000] * 7))]
+    [3, 3, 1]
+    >>> [len(box) for box in boxes(run_of(5000, 5000, 1000))], boxes(run_of(1500))
+    ([3], [])
+    """
+    result: list[list[Element]] = []
+    current: list[Element] = []
+    for element in run:
+        current.append(element)
+        if element.end - current[0].start >= BOX_LENGTH:
+            result.append(current)
+            current = []
+    if current:
+        if current[-1].end - current[0].start >= MIN_LENGTH or not result:
+            result.append(current)
+        else:
+            result[-1].extend(current)
+    return [box for box in result if box[-1].end - box[0].start >= MIN_LENGTH]
+
+
 def wrap_runs(text: str, elements: list[Element], out: list[str], position: int) -> int:
     """Append text[position:] up to the end of `elements`, runs wrapped; return the new position."""
     run: list[Element] = []
@@ -192,8 +225,8 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int)
         nonlocal position
         if before_heading:
             del run[len(run) - len(drawn_tail(text, run)):]
-        if run and run[-1].end - run[0].start >= MIN_LENGTH:
-            start, end = run[0].start, run[-1].end
+        for box in boxes(run):
+            start, end = box[0].start, box[-1].end
             inner = text[start:end]
             h = estimate(inner)
             out.append(text[position:start])
