@@ -56,6 +56,10 @@ _INK = "#010203"
 _PAPER = "#fefdfc"
 _INK_CSS = "currentColor"
 _PAPER_CSS = "var(--md-default-bg-color, #ffffff)"
+# What matplotlib's SVG backend writes for its default joins and caps (see to_svg).
+_DEFAULT_STROKE_STYLE = re.compile(
+    r"<defs>\n<style type=\"text/css\">\*\{stroke-linejoin: round; stroke-linecap: butt\}</style>\n</defs>\n"
+)
 _FIGURE_STYLE = "color: var(--md-default-fg-color, #000000de); width: 100%; height: auto;"
 
 FONT_STACK = (
@@ -295,6 +299,13 @@ def to_svg(fig: Figure, *, title: str, desc: str) -> str:
     prefix = "fig-" + hashlib.sha256((title + "\0" + desc + "\0" + svg).encode()).hexdigest()[:12] + "-"
     svg = _prefix_ids(svg, prefix)
 
+    # matplotlib's default line joins and caps come as a <style> rule for `*`. Inline in a page that
+    # rule would style every element of the page, and each <style> the parser meets makes the
+    # browser restyle the whole document; as attributes of the root they are inherited instead.
+    svg, styles = _DEFAULT_STROKE_STYLE.subn("", svg)
+    if styles != 1 or "<style" in svg:
+        raise RuntimeError("to_svg: matplotlib's SVG <style> block is not the one this function knows")
+
     svg = svg.replace(_INK, _INK_CSS).replace(_PAPER, _PAPER_CSS)
     svg = re.sub(r"font-family: '?" + re.escape(FONT_NAME) + "'?", f"font-family: {FONT_STACK}", svg)
 
@@ -302,7 +313,7 @@ def to_svg(fig: Figure, *, title: str, desc: str) -> str:
     open_tag = re.match(r"<svg\b[^>]*>", svg).group(0)
     attributes = re.sub(r'\s(?:width|height)="[^"]*"', "", open_tag[len("<svg") : -1])
     new_open = (
-        f'<svg{attributes} class="xentdocs-figure" role="img" '
+        f'<svg{attributes} stroke-linejoin="round" stroke-linecap="butt" class="xentdocs-figure" role="img" '
         f'aria-labelledby="{prefix}title {prefix}desc" style="{_FIGURE_STYLE}">'
         f'\n<title id="{prefix}title">{html.escape(title, quote=False)}</title>'
         f'\n<desc id="{prefix}desc">{html.escape(desc, quote=False)}</desc>'

@@ -80,6 +80,16 @@ def test_responsive_width_and_no_metadata():
     assert "matplotlib.org" not in svg and "http://purl.org" not in svg
 
 
+def test_no_stylesheet_inside_the_figure():
+    # An inline <style> would style the whole page it sits in (matplotlib's is a rule for `*`), and
+    # each one makes the browser restyle the whole document while it parses the page. The default
+    # joins and caps it carried are inherited from the root instead.
+    svg = sample()
+    assert "<style" not in svg
+    root = parse(svg)
+    assert (root.get("stroke-linejoin"), root.get("stroke-linecap")) == ("round", "butt")
+
+
 def test_ids_are_prefixed_per_figure():
     a, b = sample(title="그림 하나"), sample(title="그림 둘", k=2.0)
     ids_a = set(re.findall(r'\bid="([^"]+)"', a))
