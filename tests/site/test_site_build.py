@@ -297,6 +297,18 @@ def test_code_blocks_are_mounted_lazily():
     assert "content.lazy" in sitebuild.mkdocs_config()["theme"]["features"]
 
 
+def test_palette_switch_rule_names_the_elements_that_transition(site):
+    # docs/hooks/palette_switch_rule.py: Material's `[data-md-color-switching] *` would restyle the
+    # whole page each time its start-up sets or removes the attribute; the site's rule lists the
+    # elements with a transition instead (Material's own: its links and navigation links fade).
+    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
+    text = palette.read_text(encoding="utf-8")
+    assert "[data-md-color-switching] *" not in text
+    rule = re.search(r"\[data-md-color-switching\] :is\(([^)]*)\)", text)
+    assert rule, "no narrowed [data-md-color-switching] rule"
+    assert {".md-nav__link", "a", ".md-clipboard"} <= set(rule.group(1).split(","))
+
+
 def test_sitemaps(site):
     root = ET.parse(site / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
