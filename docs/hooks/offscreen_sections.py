@@ -186,7 +186,7 @@ def drawn_tail(text: str, run: list[Element]) -> list[Element]:
     return run[len(run) - count:]
 
 
-def boxes(run: list[Element]) -> list[list[Element]]:
+def boxes(run: list[Element], text: str = "") -> list[list[Element]]:
     """The run cut into boxes of about BOX_LENGTH characters of HTML: a box near the window is drawn
     whole, so a long stretch in one box would draw far more than the window shows. A last piece
     shorter than MIN_LENGTH joins the box before it; a run shorter than that gets no box.
@@ -201,6 +201,13 @@ def boxes(run: list[Element]) -> list[list[Element]]:
     [3, 3, 1]
     >>> [len(box) for box in boxes(run_of(5000, 5000, 1000))], boxes(run_of(1500))
     ([3], [])
+
+    A box neither starts nor ends with an element whose margins are not 1em:
+
+    >>> run = run_of(5000, 5000, 1000)
+    >>> run[0].tag = "div"
+    >>> [[e.start for e in box] for box in boxes(run)]
+    [[5000, 10000]]
     """
     result: list[list[Element]] = []
     current: list[Element] = []
@@ -214,7 +221,28 @@ def boxes(run: list[Element]) -> list[list[Element]]:
             result.append(current)
         else:
             result[-1].extend(current)
-    return [box for box in result if box[-1].end - box[0].start >= MIN_LENGTH]
+    for box in result:
+        while box and not keeps_margins(box[0], text):
+            del box[0]
+        while box and not keeps_margins(box[-1], text):
+            del box[-1]
+    return [box for box in result if box and box[-1].end - box[0].start >= MIN_LENGTH]
+
+
+def keeps_margins(element: Element, text: str) -> bool:
+    """Whether the element's own vertical margins are the 1em a box puts outside itself.
+
+    A box holds its first and last elements' margins inside (containment), so extra.css moves
+    them outside as the box's 1em. An element with other margins, such as a display formula (none:
+    its spacing is inside it) or an admonition (1.5625em), would move, so it does not start or end a
+    box; it is drawn as usual, or skipped on its own (offscreen_blocks.py). So does a paragraph
+    holding a figure, whose own 1em margins would add to the paragraph's.
+    """
+    if element.tag == "p":
+        return 'class="xentdocs-figure"' not in text[element.start:element.end]
+    if element.tag in ("ul", "ol", "dl", "table"):
+        return True
+    return element.tag == "div" and bool(re.search(r'class="[^"]*\bhighlight\b[^"]*" style="--xd-lines:', element.opening))
 
 
 def wrap_runs(text: str, elements: list[Element], out: list[str], position: int) -> int:
@@ -225,7 +253,7 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int)
         nonlocal position
         if before_heading:
             del run[len(run) - len(drawn_tail(text, run)):]
-        for box in boxes(run):
+        for box in boxes(run, text):
             start, end = box[0].start, box[-1].end
             inner = text[start:end]
             h = estimate(inner)

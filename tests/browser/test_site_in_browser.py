@@ -280,6 +280,51 @@ OFFSCREEN_GUESSES_JS = r"""() => {
 }"""
 
 
+BOXES_KEEP_LAYOUT_JS = r"""async () => {
+  // Draw everything, keeping the containment content-visibility: auto brings along (it is what
+  // keeps margins inside a box), then compare where each block sits with the boxes and without.
+  const drawAll = () => {
+    for (const el of document.querySelectorAll('article *')) {
+      if (getComputedStyle(el).contentVisibility !== 'auto') continue;
+      el.style.setProperty('content-visibility', 'visible', 'important');
+      el.style.setProperty('contain', 'layout style paint', 'important');
+    }
+  };
+  drawAll();
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // (the playground's own content is redrawn by its script, whatever the boxes do)
+  const blocks = () => [...document.querySelectorAll('article :is(h2, h3, p, li, pre, table, div.arithmatex, svg.xentdocs-figure, .tabbed-set, .admonition, details)')]
+    .filter(el => !el.closest('.xent-playground'));
+  await frame();
+  const before = blocks().map(el => el.getBoundingClientRect().top + scrollY);
+  const boxes = document.querySelectorAll('article .xd-section');
+  for (const box of boxes) box.replaceWith(...box.childNodes);
+  drawAll();  // blocks that were in a box may be skipped on their own now
+  await frame();
+  const after = blocks().map(el => el.getBoundingClientRect().top + scrollY);
+  const moved = [];
+  blocks().forEach((el, i) => { if (Math.abs(before[i] - after[i]) > 1) moved.push(el.tagName + ' ' + el.textContent.trim().slice(0, 40) + ': ' + Math.round(before[i]) + ' -> ' + Math.round(after[i])); });
+  return {boxes: boxes.length, moved: moved.slice(0, 5)};
+}"""
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_boxes_do_not_move_the_text(harness, site_server, page, viewport):
+    """The boxes of docs/hooks/offscreen_sections.py contain their children's margins; extra.css
+    gives the margins back outside them. Once drawn, every block must sit where it would without
+    the boxes."""
+    tab, _ = harness.new_page(viewport)
+    try:
+        tab.goto(site_server.page_url(page))
+        tab.wait_for_load_state("networkidle")
+        tab.wait_for_timeout(500)  # the playground's module draws it after load
+        result = tab.evaluate(BOXES_KEEP_LAYOUT_JS)
+    finally:
+        tab.close()
+    assert result["moved"] == [], result
+
+
 DRAWN_AT_LOAD_JS = r"""() => {
   const all = [...document.querySelectorAll('article *')];
   return {all: all.length, drawn: all.filter(el => el.checkVisibility({contentVisibilityAuto: true})).length};
