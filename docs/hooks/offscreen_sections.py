@@ -7,7 +7,7 @@ header colour, each code block's width), and every read restyles and lays out wh
 skipped. So this hook wraps each run of an article's elements that holds no heading in
 ``<div class="xd-section">``, which ``extra.css`` gives ``content-visibility: auto``: only the runs
 near the window take part in those reads. On the longest page that takes the elements Material's
-start-up restyles from about 4,100 to about 1,600.
+start-up restyles from about 4,100 to about 2,600.
 
 The headings stay outside the runs, so a link to a heading, the table of contents and Material's
 "follow the table of contents" measure headings without drawing the runs between them. A skipped
@@ -81,6 +81,7 @@ MATH_HEIGHT = re.compile(r'--xd-math-height:([0-9.]+)')
 ASPECT = re.compile(r'aspect-ratio: ([0-9.]+) / ([0-9.]+)')
 SKIPPED_TEXT = re.compile(r"<(pre|svg)\b.*?</\1>", re.DOTALL)
 BLOCKS = re.compile(r"<(?:p|li|tr|dt|dd|h[1-6])\b")
+SIZED_CODE_BLOCK = re.compile(r'class="[^"]*\bhighlight\b[^"]*" style="--xd-lines:')
 CODE_OPENING = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
 WIDE_CHAR = re.compile(r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
@@ -162,9 +163,10 @@ def estimate(fragment: str) -> dict[str, float]:
     fixed += sum(float(h) * 1.21 + 2 for h in MATH_HEIGHT.findall(fragment))
     blocks = len(BLOCKS.findall(fragment))
     width = text_width(fragment)
+    aspects = [float(h) / float(w) for w, h in ASPECT.findall(fragment)]
     heights = {}
     for name, column in COLUMN.items():
-        figures = sum(column * float(h) / float(w) + 2 for w, h in ASPECT.findall(fragment))
+        figures = sum(column * aspect + 2 for aspect in aspects)
         lines = width / column + 0.5 * blocks
         heights[name] = round(fixed + figures + lines * LINE + blocks * BLOCK_MARGIN, 1)
     return heights
@@ -186,7 +188,7 @@ def drawn_tail(text: str, run: list[Element]) -> list[Element]:
     return run[len(run) - count:]
 
 
-def boxes(run: list[Element], text: str = "") -> list[list[Element]]:
+def boxes(run: list[Element], text: str) -> list[list[Element]]:
     """The run cut into boxes of about BOX_LENGTH characters of HTML: a box near the window is drawn
     whole, so a long stretch in one box would draw far more than the window shows. A last piece
     shorter than MIN_LENGTH joins the box before it; a run shorter than that gets no box.
@@ -197,16 +199,16 @@ def boxes(run: list[Element], text: str = "") -> list[list[Element]]:
     ...         run.append(Element("p", start))
     ...         start = run[-1].end = start + size
     ...     return run
-    >>> [len(box) for box in boxes(run_of(*[3000] * 7))]
+    >>> [len(box) for box in boxes(run_of(*[3000] * 7), "")]
     [3, 3, 1]
-    >>> [len(box) for box in boxes(run_of(5000, 5000, 1000))], boxes(run_of(1500))
+    >>> [len(box) for box in boxes(run_of(5000, 5000, 1000), "")], boxes(run_of(1500), "")
     ([3], [])
 
     A box neither starts nor ends with an element whose margins are not 1em:
 
     >>> run = run_of(5000, 5000, 1000)
     >>> run[0].tag = "div"
-    >>> [[e.start for e in box] for box in boxes(run)]
+    >>> [[e.start for e in box] for box in boxes(run, "")]
     [[5000, 10000]]
     """
     result: list[list[Element]] = []
@@ -242,16 +244,16 @@ def keeps_margins(element: Element, text: str) -> bool:
         return 'class="xentdocs-figure"' not in text[element.start:element.end]
     if element.tag in ("ul", "ol", "dl", "table"):
         return True
-    return element.tag == "div" and bool(re.search(r'class="[^"]*\bhighlight\b[^"]*" style="--xd-lines:', element.opening))
+    return element.tag == "div" and bool(SIZED_CODE_BLOCK.search(element.opening))
 
 
 def wrap_runs(text: str, elements: list[Element], out: list[str], position: int) -> int:
     """Append text[position:] up to the end of `elements`, runs wrapped; return the new position."""
     run: list[Element] = []
 
-    def flush(before_heading: bool) -> None:
+    def flush(keep_tail: bool) -> None:
         nonlocal position
-        if before_heading:
+        if keep_tail:
             del run[len(run) - len(drawn_tail(text, run)):]
         for box in boxes(run, text):
             start, end = box[0].start, box[-1].end
@@ -268,10 +270,11 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int)
         if not (is_breaker(element) or element.holds_breaker):
             run.append(element)
             continue
-        flush(before_heading=bool(HEADING.fullmatch(element.tag)) or element.holds_breaker)
+        # before a heading, or an element that holds a heading or a measured element
+        flush(keep_tail=bool(HEADING.fullmatch(element.tag)) or element.holds_breaker)
         if element.holds_breaker and element.tag in CONTAINERS:
             position = wrap_runs(text, element.children, out, position)
-    flush(before_heading=False)
+    flush(keep_tail=False)
     return position
 
 

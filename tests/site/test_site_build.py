@@ -247,7 +247,7 @@ class _SectionAudit(HTMLParser):
         super().__init__()
         self.stack: list[bool] = []  # per open element: is it an .xd-section or inside one?
         self.skippable: list[bool] = []  # per open element: may it be skipped?
-        self.elements = self.inside = self.skipped = 0
+        self.elements = self.skipped = 0
         self.misplaced: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -255,7 +255,6 @@ class _SectionAudit(HTMLParser):
         inside = bool(self.stack and self.stack[-1])
         skippable = bool(self.skippable and self.skippable[-1])
         self.elements += 1
-        self.inside += inside
         if inside and (re.fullmatch(r"h[1-6]", tag) or {"tabbed-set", "xent-playground"} & set(classes)):
             self.misplaced.append(f"<{tag} {' '.join(classes)}>")
         sized = "--xd-" in (dict(attrs).get("style") or "") or "xentdocs-figure" in classes
@@ -268,7 +267,6 @@ class _SectionAudit(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.elements += 1
-        self.inside += bool(self.stack and self.stack[-1])
         self.skipped += bool(self.skippable and self.skippable[-1])
 
     def handle_endtag(self, tag):
