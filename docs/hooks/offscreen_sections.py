@@ -82,6 +82,7 @@ ASPECT = re.compile(r'aspect-ratio: ([0-9.]+) / ([0-9.]+)')
 SKIPPED_TEXT = re.compile(r"<(pre|svg)\b.*?</\1>", re.DOTALL)
 BLOCKS = re.compile(r"<(?:p|li|tr|dt|dd|h[1-6])\b")
 SIZED_CODE_BLOCK = re.compile(r'class="[^"]*\bhighlight\b[^"]*" style="--xd-lines:')
+TABLE_WRAP = re.compile(r'class="md-typeset__scrollwrap"')  # a table, wrapped by startup_restyles.py
 CODE_OPENING = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?)<code>")
 WIDE_CHAR = re.compile(r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
@@ -244,7 +245,7 @@ def keeps_margins(element: Element, text: str) -> bool:
         return 'class="xentdocs-figure"' not in text[element.start:element.end]
     if element.tag in ("ul", "ol", "dl", "table"):
         return True
-    return element.tag == "div" and bool(SIZED_CODE_BLOCK.search(element.opening))
+    return element.tag == "div" and bool(SIZED_CODE_BLOCK.search(element.opening) or TABLE_WRAP.search(element.opening))
 
 
 def wrap_runs(text: str, elements: list[Element], out: list[str], position: int) -> int:

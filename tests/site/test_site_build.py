@@ -307,6 +307,36 @@ def test_palette_switch_rule_names_the_elements_that_transition(site):
     assert {".md-nav__link", "a", ".md-clipboard"} <= set(rule.group(1).split(","))
 
 
+def test_material_start_up_is_patched(site):
+    # docs/hooks/startup_restyles.py: no <meta name="color-scheme"> from the palette component, and
+    # tables are wrapped only if the build did not wrap them.
+    (bundle,) = (site / "assets" / "javascripts").glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert 'name:"color-scheme"' not in text
+    assert 'M(":not(.md-typeset__table)>table:not([class])",e)' in text
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_tables_are_wrapped_when_built(site, page):
+    # Material's own wrapping at start-up restyled the whole article (startup_restyles.py).
+    text = read(site, page.file)
+    for table in re.finditer(r"<table(?![^>]*\sclass=)[^>]*>", text):
+        assert text[:table.start()].endswith(
+            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'), text[table.start() - 200:table.start()]
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_pages_with_formulas_preload_katex_text_fonts(site, page):
+    # docs/hooks/katex_font_preload.py: the fonts come with the stylesheets, so formulas are not
+    # laid out again (and the text around them rewrapped) when the fonts arrive.
+    head, body = read(site, page.file).split("</head>", 1)
+    preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', head)
+    expected = ["KaTeX_Main-Regular.woff2"] * ('class="katex"' in body) + ["KaTeX_Math-Italic.woff2"] * ("mathnormal" in body)
+    assert [href.rsplit("/", 1)[-1] for href in preloads] == expected
+    for href in preloads:
+        assert (site / Path(page.file).parent / href).resolve().is_file(), href
+
+
 def test_sitemaps(site):
     root = ET.parse(site / "sitemap.xml").getroot()
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
