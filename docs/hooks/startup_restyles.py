@@ -1,9 +1,9 @@
-"""Take two whole-page restyles out of Material's start-up.
+"""Take restyles that change nothing a reader sees out of Material's start-up.
 
 Material's script restyles the page while it starts; on a long page each full restyle is a
-noticeable part of the time a phone is busy before it answers a tap. Two of them have nothing to do
-with what the reader sees, and this hook removes their causes (measured with Chromium's
-invalidation tracing on pytorch-options, phone viewport, 4x slower CPU):
+noticeable part of the time a phone is busy before it answers a tap. Two whole-page restyles and a
+smaller one have nothing to do with what the reader sees; this hook removes their causes (measured
+with Chromium's invalidation tracing on pytorch-options, phone viewport, 4x slower CPU):
 
 * **The ``<meta name="color-scheme">``.** The palette component appends that element to
   ``<head>`` and then fills in its ``content``; Chromium answers each step with a restyle of every
@@ -16,6 +16,13 @@ invalidation tracing on pytorch-options, phone viewport, 4x slower CPU):
   restyle the whole article (about 2,400 elements, and a layout of 1,800 objects): the start-up
   task fell from 625 ms to 168 ms without it. The wrap is written into the page when it is built,
   with the same markup, and Material's script only wraps a table that is not wrapped yet.
+* **The "palette is switching" attribute at start-up.** The palette component starts by applying
+  the palette the page already has (the theme's inline script applied it before the first paint),
+  and it sets ``data-md-color-switching`` on ``<body>`` to stop transitions while it does, then
+  removes it a frame later. ``palette_switch_rule.py`` narrowed the rule that attribute enables to
+  the elements that have a transition, but setting and removing it still restyles those and what
+  they hold (541 elements on pytorch-options, read at once by the component's next step). The
+  component now sets it only when the colour scheme it applies differs from the body's.
 
 Each patch is a literal replacement in the theme's minified bundle. If the pinned theme changes
 and a pattern is not there exactly once, the build fails rather than ship the restyles again.
@@ -37,6 +44,13 @@ BUNDLE_PATCHES = (
     ('let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);', "let o={};"),
     # The content component wraps only tables that the build has not wrapped.
     ('M("table:not([class])",e).map(i=>ti(i))', 'M(":not(.md-typeset__table)>table:not([class])",e).map(i=>ti(i))'),
+    # Transitions are stopped only while the scheme really changes, not for the palette the page
+    # already has when the component starts.
+    (
+        'if(document.body.setAttribute("data-md-color-switching",""),s.color.media===',
+        'if(document.body.getAttribute("data-md-color-scheme")!==s.color.scheme'
+        '&&document.body.setAttribute("data-md-color-switching",""),s.color.media===',
+    ),
 )
 TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
 HAS_CLASS = re.compile(r"\sclass=")

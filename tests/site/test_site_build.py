@@ -308,12 +308,14 @@ def test_palette_switch_rule_names_the_elements_that_transition(site):
 
 
 def test_material_start_up_is_patched(site):
-    # docs/hooks/startup_restyles.py: no <meta name="color-scheme"> from the palette component, and
-    # tables are wrapped only if the build did not wrap them.
+    # docs/hooks/startup_restyles.py: no <meta name="color-scheme"> from the palette component,
+    # tables are wrapped only if the build did not wrap them, and the palette component stops
+    # transitions only when the scheme changes.
     (bundle,) = (site / "assets" / "javascripts").glob("bundle.*.min.js")
     text = bundle.read_text(encoding="utf-8")
     assert 'name:"color-scheme"' not in text
     assert 'M(":not(.md-typeset__table)>table:not([class])",e)' in text
+    assert 'document.body.getAttribute("data-md-color-scheme")!==s.color.scheme&&' in text
 
 
 @pytest.mark.parametrize("page", page_ids())
