@@ -82,6 +82,10 @@ def wrap_tables(html: str) -> str:
 def patch_bundle(text: str, name: str) -> str:
     """Apply BUNDLE_PATCHES; a bundle patched by an earlier build into the same directory passes.
 
+    >>> theme = ";".join(old for old, _ in BUNDLE_PATCHES)
+    >>> patched = patch_bundle(theme, "t")
+    >>> patched == ";".join(new for _, new in BUNDLE_PATCHES), patch_bundle(patched, "t") == patched
+    (True, True)
     >>> patch_bundle('a;let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);b', "t")
     Traceback (most recent call last):
     ...
