@@ -16,6 +16,11 @@ This hook rewrites the rule, in the built site, to the elements that have a tran
 non-zero transition (the last compound of its selector, without its pseudo-classes, so the list
 matches at least every element that can transition). The browser then restyles only those when
 the attribute changes, and a palette switch still runs no transition.
+
+Since ``startup_restyles.py``, Material's start-up sets the attribute only when the scheme it
+applies differs from the one the page was drawn in (a first visit with the system in dark mode).
+The scheme change then restyles the whole page anyway, as a reader's switch does, so this
+narrowing no longer saves much; it is kept until that is measured.
 """
 
 from __future__ import annotations

@@ -323,8 +323,8 @@ def test_tables_are_wrapped_when_built(site, page):
     # Material's own wrapping at start-up restyled the whole article (startup_restyles.py).
     text = read(site, page.file)
     for table in re.finditer(r"<table(?![^>]*\sclass=)[^>]*>", text):
-        assert text[:table.start()].endswith(
-            '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'), text[table.start() - 200:table.start()]
+        assert text.endswith('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', 0, table.start()), \
+            text[table.start() - 200:table.start()]
 
 
 @pytest.mark.parametrize("page", page_ids())
