@@ -132,6 +132,54 @@ def test_korean_figure_text_has_hangul(harness, page):
     assert not problems, "\n".join(problems)
 
 
+def _declared_font_stack(built_site, prop):
+    css = (built_site / "assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    match = re.search(rf"{prop}:([^;]+);", css)
+    assert match, f"extra.css declares no {prop}"
+    return [family.strip().strip('"') for family in match.group(1).split(",")]
+
+
+FONT_FAMILIES_JS = r"""() => {
+  const families = el => getComputedStyle(el).fontFamily.split(',').map(f => f.trim().replace(/^"|"$/g, ''));
+  const hangul = [...document.querySelectorAll('article p')].find(p => /[\uac00-\ud7a3]/.test(p.textContent));
+  if (hangul) hangul.setAttribute('data-test-hangul', '');
+  return {text: families(document.querySelector('article p')),
+          code: families(document.querySelector('article code')),
+          hangul: hangul ? hangul.textContent.match(/[\uac00-\ud7a3]/g).length : 0};
+}"""
+FONT_PAGES = [p for p in PAGES if p.stem == "glossary"]
+
+
+@pytest.mark.parametrize("page", FONT_PAGES, ids=_ids(FONT_PAGES))
+def test_text_and_code_use_the_site_font_stacks(harness, site_server, built_site, page):
+    """The article's text and code are set in the stacks extra.css declares (Material takes them from
+    --md-text-font and --md-code-font; it declares its own --md-*-font-family on <body>). On a Korean
+    page a Korean font from the stack draws the Hangul: the browser does not have to look one up in
+    the system's fallback for each syllable, and this machine has one installed."""
+    text_stack = _declared_font_stack(built_site, "--md-text-font")
+    code_stack = _declared_font_stack(built_site, "--md-code-font")
+    tab, _ = harness.new_page("phone")
+    try:
+        tab.goto(site_server.page_url(page))
+        computed = tab.evaluate(FONT_FAMILIES_JS)
+        fonts = []
+        if computed["hangul"]:
+            cdp = tab.context.new_cdp_session(tab)
+            cdp.send("DOM.enable")
+            cdp.send("CSS.enable")
+            root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "[data-test-hangul]"})["nodeId"]
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        tab.close()
+    assert computed["text"][:len(text_stack)] == text_stack, f"article text font: {computed['text']}"
+    assert computed["code"][:len(code_stack)] == code_stack, f"article code font: {computed['code']}"
+    if page.lang == "ko":
+        assert computed["hangul"], "no paragraph with Hangul in the article"
+        korean = [f for f in fonts if f["familyName"] in text_stack and f["glyphCount"] >= computed["hangul"]]
+        assert korean, f"no font of the stack drew the paragraph's {computed['hangul']} syllables: {fonts}"
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
 def test_figure_contrast(harness, page, scheme):
