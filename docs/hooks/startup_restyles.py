@@ -23,6 +23,22 @@ with Chromium's invalidation tracing on pytorch-options, phone viewport, 4x slow
   the elements that have a transition, but setting and removing it still restyles those and what
   they hold (541 elements on pytorch-options, read at once by the component's next step). The
   component now sets it only when the colour scheme it applies differs from the body's.
+* **Tab sets off screen.** The content component mounts every tab set at start-up, one timer task
+  each: it appends the set's scroll buttons, wraps its labels in links (``content.tabs.link``)
+  and measures the labels to place the sliding underline, so each task restyles the set it
+  changed (pytorch-options has 12; under Lighthouse's tracing each task took 23-44 ms of an
+  unthrottled CPU). A set is now mounted when it first comes into view, as ``content.lazy``
+  already does for code blocks. Linking still reaches sets that are not mounted (a choice clicks
+  their inputs, and the theme's inline script restores the saved choice), a link to a tab is
+  still followed when its set mounts (the target is replayed), and a set clears the theme's
+  "switching" marks a choice left on its labels before it mounts. Until then ``extra.css``
+  underlines the selected tab as the theme does without JavaScript.
+* **Linked tabs read the labels' ``innerText``.** Both the bundle (to pass a choice on to the other
+  sets) and the theme's inline script (to restore a saved choice while the page is parsed) compare
+  label texts with ``innerText``, which lays the page out to compute, and which is empty for a
+  label inside a box ``offscreen_sections.py`` skips: a choice did not reach the sets further down,
+  and a saved one was restored only near the top. They compare ``textContent`` instead (the
+  labels are plain text; no CSS transforms it).
 
 Each patch is a literal replacement in the theme's minified bundle. If the pinned theme changes
 and a pattern is not there exactly once, the build fails rather than ship the restyles again.
@@ -51,7 +67,20 @@ BUNDLE_PATCHES = (
         'if(document.body.getAttribute("data-md-color-scheme")!==s.color.scheme'
         '&&document.body.setAttribute("data-md-color-switching",""),s.color.media===',
     ),
+    # A tab set is mounted when it first comes into view (the pattern content.lazy uses for code
+    # blocks: mt = visibility, g = filter, Ee = take, b = switchMap), without the "switching"
+    # marks a choice made elsewhere left on its labels.
+    (
+        '...M("[data-tabs]",e).map(i=>ri(i,{viewport$:r,target$:o}))',
+        '...M("[data-tabs]",e).map(i=>mt(i).pipe(g(v=>v),Ee(1),b(()=>(M("[data-md-switching]",i)'
+        '.forEach(l=>l.removeAttribute("data-md-switching")),ri(i,{viewport$:r,target$:o})))))',
+    ),
+    # Linked tabs match labels by their text, whether or not the label is drawn.
+    ("let f=p.innerText.trim();", "let f=p.textContent.trim();"),
+    ("if(X!==p&&X.innerText.trim()===f)", "if(X!==p&&X.textContent.trim()===f)"),
 )
+# The theme's inline script that restores the saved tab choice (on every page, before the footer).
+PAGE_PATCHES = (("label.innerText.trim()===tab", "label.textContent.trim()===tab"),)
 TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>")
 HAS_CLASS = re.compile(r"\sclass=")
 SCROLL_WRAP = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
@@ -79,19 +108,19 @@ def wrap_tables(html: str) -> str:
     return "".join(out)
 
 
-def patch_bundle(text: str, name: str) -> str:
-    """Apply BUNDLE_PATCHES; a bundle patched by an earlier build into the same directory passes.
+def apply_patches(text: str, name: str, patches) -> str:
+    """Apply `patches` to a page or the bundle; a bundle an earlier build patched in place passes.
 
     >>> theme = ";".join(old for old, _ in BUNDLE_PATCHES)
-    >>> patched = patch_bundle(theme, "t")
-    >>> patched == ";".join(new for _, new in BUNDLE_PATCHES), patch_bundle(patched, "t") == patched
+    >>> patched = apply_patches(theme, "t", BUNDLE_PATCHES)
+    >>> patched == ";".join(new for _, new in BUNDLE_PATCHES), apply_patches(patched, "t", BUNDLE_PATCHES) == patched
     (True, True)
-    >>> patch_bundle('a;let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);b', "t")
+    >>> apply_patches('a;let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);b', "t", BUNDLE_PATCHES)
     Traceback (most recent call last):
     ...
     mkdocs.exceptions.PluginError: startup_restyles: 'M("table:not([class])",e).map(i=>ti(i))' is in t 0 times, not once; review docs/hooks/startup_restyles.py for the new theme version.
     """
-    for old, new in BUNDLE_PATCHES:
+    for old, new in patches:
         if text.count(old) == 1:
             text = text.replace(old, new)
         elif not (old not in text and text.count(new) == 1):
@@ -106,12 +135,21 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     return wrap_tables(html_content)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return apply_patches(output, page.file.src_uri, PAGE_PATCHES)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    # Static templates: the 404 page has the theme's scripts; sitemap.xml does not.
+    return apply_patches(output, template_name, PAGE_PATCHES) if template_name.endswith(".html") else output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     bundles = sorted(Path(config.site_dir).glob("assets/javascripts/bundle.*.min.js"))
     if not bundles:
         return  # a build without the theme's files (the second language's pages)
     for bundle in bundles:
         text = bundle.read_text(encoding="utf-8")
-        patched = patch_bundle(text, bundle.name)
+        patched = apply_patches(text, bundle.name, BUNDLE_PATCHES)
         if patched != text:
             bundle.write_text(patched, encoding="utf-8")

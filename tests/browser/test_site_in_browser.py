@@ -340,9 +340,10 @@ BOXES_KEEP_LAYOUT_JS = r"""async () => {
   };
   drawAll();
   const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  // (the playground's own content is redrawn by its script, whatever the boxes do)
+  // (the playground's own content is redrawn by its script, whatever the boxes do; what a closed
+  // <details> holds is not drawn, so it has no place to keep)
   const blocks = () => [...document.querySelectorAll('article :is(h2, h3, p, li, pre, table, div.arithmatex, svg.xentdocs-figure, .tabbed-set, .admonition, details)')]
-    .filter(el => !el.closest('.xent-playground'));
+    .filter(el => !el.closest('.xent-playground') && !el.parentElement.closest('details:not([open])'));
   await frame();
   const before = blocks().map(el => el.getBoundingClientRect().top + scrollY);
   const boxes = document.querySelectorAll('article .xd-section');
@@ -567,6 +568,118 @@ def test_first_screen_does_not_shift(harness, site_server, page):
         tab.close()
     assert result["total"] < 0.1, result["sources"]
     assert not result["unused"], f"preloaded but not used: {result['unused']}"
+
+
+LAYOUT_WIDTHS_JS = """window.__widths = [];
+addEventListener('resize', () => __widths.push(innerWidth));
+// and at every frame while the page is parsed (a resize event may come after the width is back)
+requestAnimationFrame(function sample() {
+  if (document.body) __widths.push(innerWidth);
+  if (document.readyState === 'loading') requestAnimationFrame(sample);
+});
+document.addEventListener('DOMContentLoaded', () => __widths.push(innerWidth));"""
+HEADER_BUTTONS_JS = r"""() => ({
+  search: document.querySelector('.md-header label[for=__search]').getBoundingClientRect().width > 0,
+  palette: [...document.querySelectorAll('[data-md-component=palette] > label')]
+    .filter(l => l.getBoundingClientRect().width > 0).length,
+})"""
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_phone_lays_the_page_out_at_its_width_while_loading(harness, site_server, page):
+    """The header has its scripted layout while the page is parsed (docs/hooks/scripted_layout.py).
+    Without the search and palette buttons the language menu stuck out past a phone's screen, and
+    the phone laid the whole page out that much wider until Material's script ran. With the script
+    blocked the header has its buttons all the same."""
+    tab, _ = harness.new_page("phone")
+    try:
+        tab.add_init_script(LAYOUT_WIDTHS_JS)
+        tab.goto(site_server.page_url(page), wait_until="load")
+        widths = tab.evaluate("window.__widths")
+        width = tab.viewport_size["width"]
+        if page.stem == "index":
+            tab.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+            tab.reload(wait_until="load")
+            unscripted = tab.evaluate(HEADER_BUTTONS_JS)
+            assert unscripted == {"search": True, "palette": 1}, unscripted
+    finally:
+        tab.close()
+    assert widths and set(widths) == {width}, f"layout viewport widths while loading: {widths}"
+
+
+TAB_SETS_JS = r"""() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
+  const labels = set.querySelector('.tabbed-labels');
+  const inputs = [...set.querySelectorAll(':scope > input')];
+  const selected = labels.children[inputs.findIndex(i => i.checked)];
+  const box = set.getBoundingClientRect();
+  return {
+    mounted: labels.classList.contains('tabbed-labels--linked'),
+    onScreen: box.bottom > 0 && box.top < innerHeight,
+    checked: inputs.findIndex(i => i.checked),
+    underline: parseFloat(getComputedStyle(labels, '::before').width) > 0
+      || getComputedStyle(selected).borderBottomColor !== 'rgba(0, 0, 0, 0)',
+    marks: set.querySelectorAll('[data-md-switching]').length,
+    folded: !!set.closest('details:not([open])'),
+  };
+})"""
+
+
+@pytest.mark.parametrize("lang", [lang for lang, _ in LANGS])
+def test_tab_sets_mount_when_they_come_into_view(harness, site_server, lang):
+    """Material's script mounts a tab set (scroll buttons, linked labels, sliding underline) when
+    the set first comes into view, not all of them at start-up (docs/hooks/startup_restyles.py).
+    The selected tab is underlined before and after; choosing a tab still switches every set on
+    the page, mounted or not; and a set mounted after such a choice still passes the next one on."""
+    page = _page_of(lang, "pytorch-options")
+    tab, log = harness.new_page("phone")
+    sets = lambda: tab.evaluate(TAB_SETS_JS)  # noqa: E731
+    try:
+        tab.goto(site_server.page_url(page), wait_until="load")
+        tab.wait_for_timeout(800)
+        at_load = sets()
+        assert len(at_load) >= 3
+        assert not any(s["mounted"] for s in at_load if not s["onScreen"]), at_load
+        assert all(s["underline"] for s in at_load), "a selected tab without an underline"
+        last_index = max(i for i, s in enumerate(at_load) if not s["folded"])
+        first, second, last = (tab.locator("article .tabbed-set").nth(i) for i in (0, 1, last_index))
+
+        first.scroll_into_view_if_needed()
+        tab.wait_for_function("() => document.querySelector('article .tabbed-set .tabbed-labels--linked')")
+        first.locator(".tabbed-labels > label").nth(1).click()
+        tab.wait_for_timeout(300)
+        after_choice = sets()
+        assert all(s["checked"] == 1 for s in after_choice), [s["checked"] for s in after_choice]
+        assert not after_choice[last_index]["mounted"], "a set mounted before it came into view"
+        assert all(s["underline"] for s in after_choice)
+
+        last.scroll_into_view_if_needed()
+        tab.wait_for_function("""i => document.querySelectorAll('article .tabbed-set')[i]
+          .querySelector('.tabbed-labels--linked')""", arg=last_index)
+        tab.wait_for_timeout(300)
+        mounted_late = sets()[last_index]
+        assert mounted_late["marks"] == 0 and mounted_late["underline"], mounted_late
+        last.locator(".tabbed-labels > label").nth(0).click()
+        tab.wait_for_timeout(300)
+        assert all(s["checked"] == 0 for s in sets()), "a choice in a set mounted late did not reach the others"
+        second.scroll_into_view_if_needed()
+        tab.wait_for_timeout(300)
+        assert sets()[1]["checked"] == 0
+        # a set in a folded block mounts when the block is opened and the set comes into view
+        folded = [i for i, s in enumerate(sets()) if s["folded"]]
+        if folded:
+            tab.evaluate("""i => document.querySelectorAll('article .tabbed-set')[i]
+              .closest('details').open = true""", folded[0])
+            tab.locator("article .tabbed-set").nth(folded[0]).scroll_into_view_if_needed()
+            tab.wait_for_function("""i => document.querySelectorAll('article .tabbed-set')[i]
+              .querySelector('.tabbed-labels--linked')""", arg=folded[0])
+        # a saved choice is restored in every set on the next visit, before any is mounted
+        tab.evaluate("""() => __md_set('__tabs', [document.querySelector(
+          'article .tabbed-labels > label:nth-child(2)').textContent.trim()])""")
+        tab.reload(wait_until="load")
+        assert all(s["checked"] == 1 for s in sets()), "the saved choice was not restored in every set"
+    finally:
+        tab.close()
+    assert not log.console_errors, log.console_errors
 
 
 # --------------------------------------------------------------------------- search

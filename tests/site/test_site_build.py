@@ -316,6 +316,38 @@ def test_material_start_up_is_patched(site):
     assert 'name:"color-scheme"' not in text
     assert 'M(":not(.md-typeset__table)>table:not([class])",e)' in text
     assert 'document.body.getAttribute("data-md-color-scheme")!==s.color.scheme&&' in text
+    # tab sets are mounted when they first come into view
+    assert 'M("[data-tabs]",e).map(i=>mt(i).pipe(g(v=>v),Ee(1),b(()=>' in text
+    assert 'M("[data-tabs]",e).map(i=>ri(' not in text
+    # linked tabs match labels by textContent, which a label skipped off screen still has
+    assert "innerText.trim()===f" not in text and "X.textContent.trim()===f" in text
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "label.innerText" not in html, page
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_tab_sets_fit_the_underline_before_they_mount(site, page):
+    # extra.css underlines the selected tab of a set Material's script has not mounted yet, with a
+    # rule for each tab position up to the most tabs a set has on the site.
+    css = read(site, "assets/stylesheets/extra.css")
+    covered = set(map(int, re.findall(r"input:nth-child\((\d+)\):checked ~ \.tabbed-labels:not", css)))
+    counts = {int(n) for n in re.findall(r'<div class="tabbed-set[^"]*" data-tabs="\d+:(\d+)"', read(site, page.file))}
+    assert covered, "extra.css has no underline for tab sets that are not mounted"
+    assert all(set(range(1, n + 1)) <= covered for n in counts), (sorted(counts), sorted(covered))
+
+
+@pytest.mark.parametrize("page", page_ids())
+def test_page_starts_in_the_scripted_layout(site, page):
+    # docs/hooks/scripted_layout.py: `js` replaces `no-js` in <head>, and the palette toggle the
+    # palette component will show is shown as the header is parsed.
+    text = read(site, page.file)
+    head, body = text.split("</head>", 1)
+    assert '<html lang="' in head and 'class="no-js"' in head
+    assert head.count('document.documentElement.classList.replace("no-js","js")') == 1
+    palette = body.index('<script>var palette=__md_get("__palette");')
+    toggle = body.index("toggle.hidden=i!==index", palette)
+    assert body.index("</script>", palette) < toggle < body.index('class="md-select"')
 
 
 @pytest.mark.parametrize("page", page_ids())
