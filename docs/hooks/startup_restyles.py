@@ -1,9 +1,9 @@
-"""Take restyles that change nothing a reader sees out of Material's start-up.
+"""Take work that changes nothing a reader sees out of Material's start-up.
 
 Material's script restyles the page while it starts; on a long page each full restyle is a
-noticeable part of the time a phone is busy before it answers a tap. Two whole-page restyles and a
-smaller one have nothing to do with what the reader sees; this hook removes their causes (measured
-with Chromium's invalidation tracing on pytorch-options, phone viewport, 4x slower CPU):
+noticeable part of the time a phone is busy before it answers a tap. Several restyles, and some
+loading, have nothing to do with what the reader sees; this hook removes their causes (measured
+with Chromium's traces on pytorch-options, phone viewport, 4x slower CPU):
 
 * **The ``<meta name="color-scheme">``.** The palette component appends that element to
   ``<head>`` and then fills in its ``content``; Chromium answers each step with a restyle of every
@@ -39,6 +39,12 @@ with Chromium's invalidation tracing on pytorch-options, phone viewport, 4x slow
   label inside a box ``offscreen_sections.py`` skips: a choice did not reach the sets further down,
   and a saved one was restored only near the top. They compare ``textContent`` instead (the
   labels are plain text; no CSS transforms it).
+* **The search index.** The search component fetched the language's index (55-70 KB compressed) at
+  start-up and handed it to its worker, which then fetched lunr's language scripts and built the
+  index, all while the page loads, on a phone's two or four cores. It now waits until the reader
+  opens search (focusing the box, the search button, a shortcut key or a ``?q=`` link all open
+  it): Material already did so for pages opened from ``file://``. The highlighting of a search's
+  terms fetches the index only for a page opened with ``?h=``.
 
 Each patch is a literal replacement in the theme's minified bundle. If the pinned theme changes
 and a pattern is not there exactly once, the build fails rather than ship the restyles again.
@@ -78,6 +84,16 @@ BUNDLE_PATCHES = (
     # Linked tabs match labels by their text, whether or not the label is drawn.
     ("let f=p.innerText.trim();", "let f=p.textContent.trim();"),
     ("if(X!==p&&X.innerText.trim()===f)", "if(X!==p&&X.textContent.trim()===f)"),
+    # The search worker gets the index once search is opened (Je = toggle state, Re = first).
+    (
+        'L($(location.protocol!=="file:"),Je("search")).pipe(Re(o=>o),b(()=>t))',
+        'Je("search").pipe(Re(o=>o),b(()=>t))',
+    ),
+    # Highlighting a search's terms (?h=...) asks for the index only when there are terms.
+    (
+        'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+        'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(m(o=>[o,n]))))',
+    ),
 )
 # The theme's inline script that restores the saved tab choice (on every page, before the footer).
 PAGE_PATCHES = (("label.innerText.trim()===tab", "label.textContent.trim()===tab"),)

@@ -737,6 +737,36 @@ def test_search_finds_pages_in_the_language(harness, site_server, built_site, la
     assert not missing, f"search for {query!r} misses pages titled with it: {missing}; results: {found}"
 
 
+def test_search_loads_its_index_when_opened(harness, site_server):
+    """The search index is fetched when the reader opens search, not while every page loads
+    (docs/hooks/startup_restyles.py); opening it with the phone's search button then finds pages,
+    and a page opened from a result (?h=...) still highlights the terms."""
+    page = _page_of(DEFAULT_LANG, "information-theory")
+    query = dict(SEARCHES)[DEFAULT_LANG]
+    tab, log = harness.new_page("phone")
+    requested = []
+    tab.on("request", lambda request: requested.append(request.url))
+    index_requests = lambda: [u for u in requested if u.endswith("search/search_index.json")]  # noqa: E731
+    try:
+        tab.goto(site_server.page_url(page), wait_until="load")
+        tab.wait_for_load_state("networkidle")
+        assert index_requests() == [], "the search index was fetched before search was opened"
+        tab.locator(".md-header label.md-header__button[for=__search]").click()
+        box = tab.locator("input.md-search__input")
+        box.fill(query)
+        box.press("End")
+        tab.wait_for_function(
+            "() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=15_000)
+        assert len(index_requests()) == 1
+        requested.clear()
+        tab.goto(site_server.page_url(page) + "?h=" + query, wait_until="load")
+        tab.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=15_000)
+        assert len(index_requests()) == 1
+    finally:
+        tab.close()
+    assert not log.console_errors, log.console_errors
+
+
 # --------------------------------------------------------------------------- copy button
 def test_copy_button_copies_code_only(harness, site_server):
     """Material's copy button on the home page's side-by-side >>> examples copies runnable code:

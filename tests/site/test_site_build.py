@@ -324,6 +324,9 @@ def test_material_start_up_is_patched(site):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "label.innerText" not in html, page
+    # the search index is fetched once search is opened, or for highlighting with ?h=
+    assert 'Je("search").pipe(Re(o=>o),b(()=>t))' in text and 'location.protocol!=="file:"),Je(' not in text
+    assert 'g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(' in text
 
 
 @pytest.mark.parametrize("page", page_ids())
