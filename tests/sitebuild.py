@@ -319,6 +319,10 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     404 page, as GitHub Pages does. Keeps a log of (path, status) for the caller."""
 
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    # Keep-alive, as GitHub Pages serves (over HTTP/2 there): a browser reuses its connections
+    # instead of opening one per file, and Lighthouse's simulation of a slow phone network models
+    # the connections it saw. Every response carries a Content-Length, which keep-alive needs.
+    protocol_version = "HTTP/1.1"
     site_base = "/"
     requests_log: list
 
