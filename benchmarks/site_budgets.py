@@ -24,6 +24,12 @@ What is measured
               A peer runs in the same loop: a stock Material page with this site's theme settings and
               one paragraph (no hooks, math, code or figures), three times (start, middle, end), so the
               table shows what this host scores for Material itself.
+              Reading the scores: Lighthouse navigates from about:blank, and Chromium's paint holding
+              then holds the first paint for 0.75-1.9 s (at random) with the main thread idle. Its
+              simulation counts every layout task and request observed before that paint in FCP, LCP
+              and Speed Index, so a page that does more before its first paint swings more between
+              runs (with --disable-features=PaintHolding the held paint comes at +0.15 s; the
+              default is kept, as that is Lighthouse as it ships).
 Not a test: numbers depend on the machine and its load (printed with the results).
 """
 
