@@ -622,6 +622,7 @@ TAB_SETS_JS = r"""() => [...document.querySelectorAll('article .tabbed-set')].ma
     folded: !!set.closest('details:not([open])'),
   };
 })"""
+SET_MOUNTED_JS = "i => !!document.querySelectorAll('article .tabbed-set')[i].querySelector('.tabbed-labels--linked')"
 
 
 @pytest.mark.parametrize("lang", [lang for lang, _ in LANGS])
@@ -644,7 +645,7 @@ def test_tab_sets_mount_when_they_come_into_view(harness, site_server, lang):
         first, second, last = (tab.locator("article .tabbed-set").nth(i) for i in (0, 1, last_index))
 
         first.scroll_into_view_if_needed()
-        tab.wait_for_function("() => document.querySelector('article .tabbed-set .tabbed-labels--linked')")
+        tab.wait_for_function(SET_MOUNTED_JS, arg=0)
         first.locator(".tabbed-labels > label").nth(1).click()
         tab.wait_for_timeout(300)
         after_choice = sets()
@@ -653,8 +654,7 @@ def test_tab_sets_mount_when_they_come_into_view(harness, site_server, lang):
         assert all(s["underline"] for s in after_choice)
 
         last.scroll_into_view_if_needed()
-        tab.wait_for_function("""i => document.querySelectorAll('article .tabbed-set')[i]
-          .querySelector('.tabbed-labels--linked')""", arg=last_index)
+        tab.wait_for_function(SET_MOUNTED_JS, arg=last_index)
         tab.wait_for_timeout(300)
         mounted_late = sets()[last_index]
         assert mounted_late["marks"] == 0 and mounted_late["underline"], mounted_late
@@ -670,8 +670,7 @@ def test_tab_sets_mount_when_they_come_into_view(harness, site_server, lang):
             tab.evaluate("""i => document.querySelectorAll('article .tabbed-set')[i]
               .closest('details').open = true""", folded[0])
             tab.locator("article .tabbed-set").nth(folded[0]).scroll_into_view_if_needed()
-            tab.wait_for_function("""i => document.querySelectorAll('article .tabbed-set')[i]
-              .querySelector('.tabbed-labels--linked')""", arg=folded[0])
+            tab.wait_for_function(SET_MOUNTED_JS, arg=folded[0])
         # a saved choice is restored in every set on the next visit, before any is mounted
         tab.evaluate("""() => __md_set('__tabs', [document.querySelector(
           'article .tabbed-labels > label:nth-child(2)').textContent.trim()])""")
