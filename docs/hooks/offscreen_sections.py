@@ -28,7 +28,13 @@ run draws the whole run. So:
   Material would let it once mounted (it then drops the attribute from a block that fits).
 
 The last few elements before a heading stay outside the box (``drawn_tail``), so that what shows
-above a heading a link scrolls to is always drawn at its real height.
+above a heading a link scrolls to is always drawn at its real height. A code block or formula among
+them is drawn too: Chromium does not anchor the scroll inside a block it skips, so when a box higher
+up was drawn at other than its estimate, the heading moved (151 px on the API reference's desktop
+layout, where each object's examples end just above the next object's heading).
+
+The API reference nests every object in mkdocstrings' ``<div>``s; their children are wrapped as a
+page's are, and the end of each object's contents counts as the end before a heading.
 """
 
 from __future__ import annotations
@@ -57,11 +63,12 @@ HEADING = re.compile(r"h[1-6]")
 # Elements Material measures when it starts: drawing them would draw their whole run.
 MEASURED = re.compile(r'\bclass="(?:[^"]*\s)?(?:tabbed-set|xent-playground)\b')
 # Elements whose children are wrapped in turn when they hold a heading or a measured element;
-# anything else that holds one is left as it is. Not <div>: the API reference nests every object in
-# mkdocstrings' <div>s, and there Chromium does not keep a linked heading in place when a box above
-# it is drawn at a height other than its estimate (it lands up to 144 px off on the desktop); the
-# reference keeps the skipped blocks of offscreen_blocks.py only.
+# anything else that holds one is left as it is.
 CONTAINERS = frozenset(("details",))
+# mkdocstrings' <div>s around an object of the API reference, its contents and its members: their
+# children are always wrapped in turn, and each ends where the next object's heading follows, so
+# the run at its end keeps its drawn tail.
+API_OBJECT = re.compile(r'<div class="doc doc-(?:object|contents|children)\b')
 # A run shorter than this (in characters of HTML) is not worth a containment box of its own; a
 # longer one is cut into boxes of about BOX_LENGTH (an inline formula is 1-2 kB of KaTeX).
 MIN_LENGTH = 2000
@@ -77,6 +84,7 @@ BLOCK_MARGIN = 1.0  # between paragraphs, list items, rows
 COLUMN = {"phone": 21.0, "wide": 36.0}  # column width at 375 px, and beside the sidebars
 MATHML = re.compile(r'<span class="katex-mathml">.*?</span>(?=<span class="katex-html")', re.DOTALL)
 CODE_LINES = re.compile(r'--xd-lines:(\d+)')
+SIZED_BLOCK = re.compile(r' style="--xd-(?:lines|math-height):[0-9.]+"')
 MATH_HEIGHT = re.compile(r'--xd-math-height:([0-9.]+)')
 ASPECT = re.compile(r'aspect-ratio: ([0-9.]+) / ([0-9.]+)')
 SKIPPED_TEXT = re.compile(r"<(pre|svg)\b.*?</\1>", re.DOTALL)
@@ -248,14 +256,17 @@ def keeps_margins(element: Element, text: str) -> bool:
     return element.tag == "div" and bool(SIZED_CODE_BLOCK.search(element.opening) or TABLE_WRAP.search(element.opening))
 
 
-def wrap_runs(text: str, elements: list[Element], out: list[str], position: int) -> int:
-    """Append text[position:] up to the end of `elements`, runs wrapped; return the new position."""
+def wrap_runs(text: str, elements: list[Element], out: list[str], position: int, tail_at_end: bool = False) -> int:
+    """Append text[position:] up to the end of `elements`, runs wrapped; return the new position.
+
+    ``tail_at_end``: a heading follows the last element, so the run that ends there keeps its tail.
+    """
     run: list[Element] = []
 
     def flush(keep_tail: bool) -> None:
         nonlocal position
-        if keep_tail:
-            del run[len(run) - len(drawn_tail(text, run)):]
+        tail = drawn_tail(text, run) if keep_tail else []
+        del run[len(run) - len(tail):]
         for box in boxes(run, text):
             start, end = box[0].start, box[-1].end
             inner = text[start:end]
@@ -265,17 +276,31 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int)
             out.append(inner)
             out.append("</div>")
             position = end
+        for element in tail:
+            # A block offscreen_blocks.py sized is skipped on its own, and the browser cannot anchor
+            # the scroll inside a skipped block: the tail draws its blocks.
+            sized = SIZED_BLOCK.search(element.opening)
+            if sized:
+                out.append(text[position:element.start + sized.start()])
+                out.append(" data-xd-drawn")
+                position = element.start + sized.end()
         run.clear()
 
     for element in elements:
-        if not (is_breaker(element) or element.holds_breaker):
+        api_object = bool(API_OBJECT.match(element.opening))
+        if not (is_breaker(element) or element.holds_breaker or api_object):
             run.append(element)
             continue
-        # before a heading, or an element that holds a heading or a measured element
-        flush(keep_tail=bool(HEADING.fullmatch(element.tag)) or element.holds_breaker)
-        if element.holds_breaker and element.tag in CONTAINERS:
+        # before a heading, an element that holds a heading or a measured element, or an API object
+        # An API object, or a list of members, starts with a heading (or holds nothing); an object's
+        # contents start with its text.
+        starts_with_heading = "doc-contents" not in element.opening if api_object else element.holds_breaker
+        flush(keep_tail=bool(HEADING.fullmatch(element.tag)) or starts_with_heading)
+        if api_object:
+            position = wrap_runs(text, element.children, out, position, tail_at_end=True)
+        elif element.holds_breaker and element.tag in CONTAINERS:
             position = wrap_runs(text, element.children, out, position)
-    flush(keep_tail=False)
+    flush(keep_tail=tail_at_end)
     return position
 
 
@@ -298,6 +323,18 @@ def wrap_sections(text: str) -> str:
     >>> out.startswith('<details class="question"><summary>Q</summary><div class="xd-section"')
     True
     >>> out.endswith(tail + '</div>' + tabs + '</details>')
+    True
+
+    In the API reference, an object's contents end just before the next object's heading: they keep
+    a drawn tail, whose code block loses the size that lets the browser skip it (and says why):
+
+    >>> code = '<div class="highlight" style="--xd-lines:2"><pre>x</pre></div>'
+    >>> api = ('<div class="doc doc-object doc-function"><h3 id="f">f</h3><div class="doc doc-contents ">'
+    ...        '<p>' + 'x' * 3000 + '</p>' + code + '</div></div><div class="doc doc-object"><h3 id="g">g</h3></div>')
+    >>> out = wrap_sections(api)
+    >>> out.count('class="xd-section"')
+    1
+    >>> '</p></div><div class="highlight" data-xd-drawn><pre>x</pre></div></div></div>' in out
     True
     """
     out: list[str] = []

@@ -235,6 +235,13 @@ def test_offscreen_blocks_carry_their_size(site, page):
     unsized += [tag for tag in re.findall(r'<div class="tabbed-set\b[^>]*>', body) if "--xd-lines" not in tag]
     unsized += [tag for tag in re.findall(r'<svg [^>]*class="xentdocs-figure"[^>]*>', body) if "aspect-ratio" not in tag]
     assert unsized == []
+    # Only the blocks just above a heading are drawn instead (docs/hooks/offscreen_sections.py):
+    # nothing the browser skips lies between one and the next heading.
+    for drawn in re.finditer(r"<[a-z]+ [^>]*\bdata-xd-drawn\b", body):
+        heading = re.compile(r"<h[1-6]\b").search(body, drawn.end())
+        assert heading, f"drawn block after the last heading: {drawn[0]}"
+        between = body[drawn.end():heading.start()]
+        assert "xd-section" not in between and "--xd-" not in between, f"skipped blocks after {drawn[0]}"
 
 
 class _SectionAudit(HTMLParser):
