@@ -19,8 +19,10 @@ the attribute changes, and a palette switch still runs no transition.
 
 Since ``startup_restyles.py``, Material's start-up sets the attribute only when the scheme it
 applies differs from the one the page was drawn in (a first visit with the system in dark mode).
-The scheme change then restyles the whole page anyway, as a reader's switch does, so this
-narrowing no longer saves much; it is kept until that is measured.
+The narrowing still pays when the reader switches: the attribute is set before the scheme changes
+and removed after it, and with the universal rule each of those restyled the whole page too.
+Measured on the API reference (phone, 4x CPU slowdown, 12 switches each, Event Timing durations
+of the click): 480-744 ms with this rule, 488-976 ms with Material's.
 """
 
 from __future__ import annotations
