@@ -27,14 +27,20 @@ run draws the whole run. So:
   focusable (``tabindex="0"``, written here), so a keyboard can reach and scroll a wide one, as
   Material would let it once mounted (it then drops the attribute from a block that fits).
 
-The last few elements before a heading stay outside the box (``drawn_tail``), so that what shows
-above a heading a link scrolls to is always drawn at its real height. A code block or formula among
-them is drawn too: Chromium does not anchor the scroll inside a block it skips, so when a box higher
-up was drawn at other than its estimate, the heading moved (151 px on the API reference's desktop
-layout, where each object's examples end just above the next object's heading).
+What shows above a heading a link scrolls to must be drawn at its real height when the browser
+scrolls there. So the last few elements before a heading (``drawn_tail``) go in a box of their own,
+``xd-tail``, which ``extra.css`` draws while the heading after it is the link's target
+(``.xd-tail:has(+ :target)``); a tail that cannot be boxed (too short, or ending in an element
+whose margins a box would move) stays outside the boxes. A code block or formula in a tail is not
+skipped on its own either: Chromium does not anchor the scroll inside a block it skips, so when a
+box higher up was drawn at other than its estimate, the heading moved (151 px on the API
+reference's desktop layout, where each object's examples end just above the next object's
+heading). Before tails were boxed they were drawn at every load: on the information-theory page,
+about 480 of the elements a phone drew at load, all far below the first screen.
 
 The API reference nests every object in mkdocstrings' ``<div>``s; their children are wrapped as a
-page's are, and the end of each object's contents counts as the end before a heading.
+page's are, and the end of each object's contents counts as the end before a heading. Those
+tails stay drawn: their heading is not the element right after them.
 """
 
 from __future__ import annotations
@@ -182,7 +188,8 @@ def estimate(fragment: str) -> dict[str, float]:
 
 
 def drawn_tail(text: str, run: list[Element]) -> list[Element]:
-    """The last elements of a run, about TAIL ems of them, which stay outside its box.
+    """The last elements of a run, about TAIL ems of them, which are drawn when a link scrolls to
+    the heading after them.
 
     A link to a heading scrolls it to Material's scroll margin below the top of the window, so the
     end of what comes before shows above it. If that were a skipped box, the browser would anchor
@@ -263,22 +270,32 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int,
     """
     run: list[Element] = []
 
-    def flush(keep_tail: bool) -> None:
+    def open_box(start: int, end: int, classes: str = "xd-section") -> None:
+        nonlocal position
+        h = estimate(text[start:end])
+        out.append(text[position:start])
+        out.append(f'<div class="{classes}" style="--xd-phone:{h["phone"]:g}em;--xd-wide:{h["wide"]:g}em">')
+        position = start
+
+    def flush(keep_tail: bool, box_tail: bool = False) -> None:
         nonlocal position
         tail = drawn_tail(text, run) if keep_tail else []
         del run[len(run) - len(tail):]
         for box in boxes(run, text):
-            start, end = box[0].start, box[-1].end
-            inner = text[start:end]
-            h = estimate(inner)
-            out.append(text[position:start])
-            out.append(f'<div class="xd-section" style="--xd-phone:{h["phone"]:g}em;--xd-wide:{h["wide"]:g}em">')
-            out.append(inner)
+            open_box(box[0].start, box[-1].end)
+            out.append(text[position:box[-1].end])
             out.append("</div>")
-            position = end
+            position = box[-1].end
+        if box_tail and boxes(tail, text) == [tail]:
+            # extra.css draws the box, and the blocks in it, while the heading is a link's target
+            open_box(tail[0].start, tail[-1].end, "xd-section xd-tail")
+            out.append(text[position:tail[-1].end])
+            out.append("</div>")
+            position = tail[-1].end
+            tail = []
         for element in tail:
             # A block offscreen_blocks.py sized is skipped on its own, and the browser cannot anchor
-            # the scroll inside a skipped block: the tail draws its blocks.
+            # the scroll inside a skipped block: a tail left outside the boxes draws its blocks.
             sized = SIZED_BLOCK.search(element.opening)
             if sized:
                 out.append(text[position:element.start + sized.start()])
@@ -295,7 +312,8 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int,
         # An API object, or a list of members, starts with a heading (or holds nothing); an object's
         # contents start with its text.
         starts_with_heading = "doc-contents" not in element.opening if api_object else element.holds_breaker
-        flush(keep_tail=bool(HEADING.fullmatch(element.tag)) or starts_with_heading)
+        heading = bool(HEADING.fullmatch(element.tag))
+        flush(keep_tail=heading or starts_with_heading, box_tail=heading)
         if api_object:
             position = wrap_runs(text, element.children, out, position, tail_at_end=True)
         elif element.holds_breaker and element.tag in CONTAINERS:
@@ -323,6 +341,15 @@ def wrap_sections(text: str) -> str:
     >>> out.startswith('<details class="question"><summary>Q</summary><div class="xd-section"')
     True
     >>> out.endswith(tail + '</div>' + tabs + '</details>')
+    True
+
+    A long tail gets a box of its own, which extra.css draws while the heading is a link's target:
+
+    >>> long_tail = '<p>' + 'z' * 2500 + '</p>'
+    >>> out = wrap_sections('<h2 id="a">A</h2><p>' + 'x' * 9000 + '</p>' + long_tail + '<h2 id="b">B</h2>')
+    >>> out.count('class="xd-section"'), out.count('class="xd-section xd-tail"')
+    (1, 1)
+    >>> out[out.index('<div class="xd-section xd-tail"'):].endswith('em">' + long_tail + '</div><h2 id="b">B</h2>')
     True
 
     In the API reference, an object's contents end just before the next object's heading: they keep

@@ -258,12 +258,20 @@ def test_language_switcher_round_trip(harness, site_server, page):
 
 # --------------------------------------------------------------------------- anchors
 # The last heading with an id that is followed by at least two windows of page (a link to a
-# heading near the end scrolls the page to its end instead of to the heading).
+# heading near the end scrolls the page to its end instead of to the heading); preferably one right
+# below a skipped box of its own (.xd-tail, docs/hooks/offscreen_sections.py).
 DEEP_HEADING_JS = """() => {
   const end = document.scrollingElement.scrollHeight - 2 * innerHeight;
   const hs = [...document.querySelectorAll('article h2[id], article h3[id]')]
     .filter(h => h.getBoundingClientRect().top + scrollY < end);
-  return hs.length ? hs[hs.length - 1].id : null;
+  const below_tail = hs.filter(h => h.previousElementSibling?.matches('.xd-tail'));
+  return below_tail.length ? below_tail.pop().id : hs.length ? hs.pop().id : null;
+}"""
+TAIL_SKIPPABLE_JS = """id => {
+  const tail = document.getElementById(id).previousElementSibling;
+  if (!tail?.matches('.xd-tail')) return [];
+  return [tail, ...tail.querySelectorAll('*')].filter(el => getComputedStyle(el).contentVisibility !== 'visible')
+    .map(el => el.tagName + '.' + el.className);
 }"""
 HEADING_TOP_JS = "id => Math.round(document.getElementById(id).getBoundingClientRect().top)"
 
@@ -286,6 +294,8 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
         tab.wait_for_load_state("load")
         header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
         first = tab.evaluate(HEADING_TOP_JS, target)
+        # the box above the heading a link points at is drawn as it is scrolled to (extra.css)
+        assert tab.evaluate(TAIL_SKIPPABLE_JS, target) == [], f"skippable in the box above #{target}"
         tab.wait_for_timeout(800)
         settled = tab.evaluate(HEADING_TOP_JS, target)
         assert abs(settled - first) <= 2, f"#{target} moved from {first}px to {settled}px after load"
