@@ -390,14 +390,13 @@ DRAWN_AT_LOAD_JS = r"""() => {
 }"""
 
 
-LONG_ARTICLES = [p for p in PAGES if p.stem not in ("index", "glossary", "reference")]
+LONG_ARTICLES = [p for p in PAGES if p.stem not in ("index", "glossary")]
 
 
 @pytest.mark.parametrize("page", LONG_ARTICLES, ids=_ids(LONG_ARTICLES))
 def test_a_long_page_draws_little_at_load(harness, site_server, page):
     """On a phone, a long article draws only what is near the window: Material's start-up restyles
-    and measures whatever is drawn, several times (extra.css, docs/hooks/offscreen_sections.py).
-    The API reference is left out: its mkdocstrings containers get no stretches (see the hook)."""
+    and measures whatever is drawn, several times (extra.css, docs/hooks/offscreen_sections.py)."""
     tab, _ = harness.new_page("phone")
     try:
         tab.goto(site_server.page_url(page))
