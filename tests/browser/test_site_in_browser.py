@@ -390,6 +390,46 @@ DRAWN_AT_LOAD_JS = r"""() => {
 }"""
 
 
+# Where each wrapped inline code element breaks its lines: the two characters around each break.
+CODE_LINE_BREAKS_JS = r"""() => {
+  const breaks = [];
+  for (const code of document.querySelectorAll('article code')) {
+    if (code.closest('pre') || code.getClientRects().length < 2) continue;
+    const range = document.createRange();
+    let lastTop = null, lastChar = '';
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (!rect) continue;
+        if (lastTop !== null && rect.top > lastTop + 2) breaks.push(lastChar + '|' + node.data[i] + ' in ' + code.textContent);
+        lastTop = rect.top; lastChar = node.data[i];
+      }
+    }
+  }
+  return breaks;
+}"""
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
+def test_inline_code_wraps_between_the_parts_of_a_name(harness, site_server, page):
+    """On a phone, inline code that wraps breaks after a space or a separator, or between the words
+    of a CamelCase name (docs/hooks/code_breaks.py), not inside a word: a table column showed
+    `ignore_in` over `dex`."""
+    tab, _ = harness.new_page("phone")
+    try:
+        tab.goto(site_server.page_url(page))
+        tab.evaluate("""() => document.querySelectorAll('article *').forEach(el => {
+          if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible'; })""")
+        breaks = tab.evaluate(CODE_LINE_BREAKS_JS)
+    finally:
+        tab.close()
+    inside_a_word = [b for b in breaks
+                     if not re.match(r"[ _./:,=(\[-]\||[a-z]\|[A-Z]", b) and not b[2:3].isspace()]
+    assert inside_a_word == [], inside_a_word
+
+
 LONG_ARTICLES = [p for p in PAGES if p.stem not in ("index", "glossary")]
 
 
