@@ -270,28 +270,25 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int,
     """
     run: list[Element] = []
 
-    def open_box(start: int, end: int, classes: str = "xd-section") -> None:
+    def write_box(box: list[Element], classes: str = "xd-section") -> None:
         nonlocal position
+        start, end = box[0].start, box[-1].end
         h = estimate(text[start:end])
         out.append(text[position:start])
         out.append(f'<div class="{classes}" style="--xd-phone:{h["phone"]:g}em;--xd-wide:{h["wide"]:g}em">')
-        position = start
+        out.append(text[start:end])
+        out.append("</div>")
+        position = end
 
     def flush(keep_tail: bool, box_tail: bool = False) -> None:
         nonlocal position
         tail = drawn_tail(text, run) if keep_tail else []
         del run[len(run) - len(tail):]
         for box in boxes(run, text):
-            open_box(box[0].start, box[-1].end)
-            out.append(text[position:box[-1].end])
-            out.append("</div>")
-            position = box[-1].end
+            write_box(box)
         if box_tail and boxes(tail, text) == [tail]:
             # extra.css draws the box, and the blocks in it, while the heading is a link's target
-            open_box(tail[0].start, tail[-1].end, "xd-section xd-tail")
-            out.append(text[position:tail[-1].end])
-            out.append("</div>")
-            position = tail[-1].end
+            write_box(tail, "xd-section xd-tail")
             tail = []
         for element in tail:
             # A block offscreen_blocks.py sized is skipped on its own, and the browser cannot anchor
@@ -308,7 +305,7 @@ def wrap_runs(text: str, elements: list[Element], out: list[str], position: int,
         if not (is_breaker(element) or element.holds_breaker or api_object):
             run.append(element)
             continue
-        # before a heading, an element that holds a heading or a measured element, or an API object
+        # Before a heading, an element that holds a heading or a measured element, or an API object.
         # An API object, or a list of members, starts with a heading (or holds nothing); an object's
         # contents start with its text.
         starts_with_heading = "doc-contents" not in element.opening if api_object else element.holds_breaker
