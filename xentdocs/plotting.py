@@ -26,6 +26,7 @@ import os
 import re
 import sys
 import warnings
+import xml.etree.ElementTree as ET
 
 import matplotlib
 from matplotlib import font_manager
@@ -237,6 +238,72 @@ def _prefix_ids(svg: str, prefix: str) -> str:
     return re.sub(r'((?:url\(|href=")#)([^)"]+)', rename, svg)
 
 
+_SVG_NS = "http://www.w3.org/2000/svg"
+_XLINK_NS = "http://www.w3.org/1999/xlink"
+# matplotlib names a group after the artist it draws (figure_1, axes_1, patch_3, xtick_2, ...). These
+# keep their ids: the figure, its axes, their background and spine patches, the tick groups and the
+# legend are what a reader's tools (and the site's contrast checks) look figures up by. The other
+# groups (one per line, tick mark and label) only carry their name, and there are hundreds.
+_NAMED_PARTS = re.compile(r"(?:figure|axes|patch|legend|xtick|ytick)_\d+$")
+_COORDINATE_ATTRIBUTES = ("d", "x", "y", "width", "height", "points")
+_DECIMAL = re.compile(r"-?\d+\.\d{3,}")
+
+
+def _two_decimals(match: re.Match[str]) -> str:
+    text = f"{float(match.group(0)):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _compact(svg: str) -> str:
+    """Drop what a figure's SVG spends bytes and elements on without drawing anything.
+
+    matplotlib writes every coordinate with six decimals (in points, where a hundredth is well
+    under a screen pixel), wraps each line, tick mark and label in a named ``<g>``, writes each
+    label's font stack in full, and gives horizontal labels a ``rotate(-0 ...)``. On the
+    information-theory page that was 1,700 figure elements and 28 kB of the page's compressed
+    HTML; the browser styles and lays out each element it draws.
+    """
+    ET.register_namespace("", _SVG_NS)
+    ET.register_namespace("xlink", _XLINK_NS)
+    root = ET.fromstring(svg)
+    referenced = set(re.findall(r'(?:url\(#|href="#)([^)"]+)', svg)) | set(root.get("aria-labelledby", "").split())
+    group = f"{{{_SVG_NS}}}g"
+    labels = (f"{{{_SVG_NS}}}text", f"{{{_SVG_NS}}}tspan")
+    font = f"font-family: {FONT_STACK}"
+
+    def tidy(parent: ET.Element) -> None:
+        position = 0
+        for child in list(parent):
+            tidy(child)
+            name = child.get("id")
+            if name and name not in referenced and not _NAMED_PARTS.search(name):
+                del child.attrib["id"]
+            for attribute in _COORDINATE_ATTRIBUTES:
+                if attribute in child.attrib:
+                    child.set(attribute, _DECIMAL.sub(_two_decimals, child.get(attribute)))
+            if re.fullmatch(r"rotate\(-?0 [^)]*\)", child.get("transform", "")):
+                del child.attrib["transform"]
+            if child.tag in labels and "style" in child.attrib:
+                style = re.sub(r"(?:^|; )" + re.escape(font) + "(?=;|$)", "", child.get("style")).lstrip("; ")
+                if style:
+                    child.set("style", style)
+                else:
+                    del child.attrib["style"]
+            if child.tag == group and not child.attrib:
+                # An empty group draws its children as if they stood in its place.
+                parent.remove(child)
+                for offset, grandchild in enumerate(child):
+                    parent.insert(position + offset, grandchild)
+                position += len(child)
+            else:
+                position += 1
+
+    tidy(root)
+    # The labels inherit the stack from the root.
+    root.set("style", root.get("style", "").rstrip("; ") + f"; {font};")
+    return ET.tostring(root, encoding="unicode")
+
+
 def to_svg(fig: Figure, *, title: str, desc: str) -> str:
     """Render a figure as accessible, theme-aware inline SVG.
 
@@ -270,6 +337,11 @@ def to_svg(fig: Figure, *, title: str, desc: str) -> str:
     The output is deterministic: no date, no matplotlib version, a fixed hash salt, and an id
     prefix derived from the SHA-256 of the title and the drawing, so two different figures on one
     page never share an id while the same figure always gets the same one.
+
+    It is also smaller than matplotlib's: coordinates are rounded to a hundredth of a point (well
+    under a screen pixel), groups that carry only a name are dissolved into their parent (the
+    figure, axes, patch, tick and legend groups keep theirs), and the labels inherit the font stack
+    from the root instead of repeating it.
 
     Examples
     --------
@@ -318,4 +390,4 @@ def to_svg(fig: Figure, *, title: str, desc: str) -> str:
         f'\n<title id="{prefix}title">{html.escape(title, quote=False)}</title>'
         f'\n<desc id="{prefix}desc">{html.escape(desc, quote=False)}</desc>'
     )
-    return new_open + svg[len(open_tag) :].rstrip() + "\n"
+    return _compact(new_open + svg[len(open_tag) :].rstrip()) + "\n"

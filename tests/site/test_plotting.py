@@ -193,3 +193,66 @@ def test_mathtext_minus_missing_from_the_font_raises():
     ax.semilogy([1, 2], [1e-6, 1])
     with pytest.raises(MissingGlyphError, match="U\\+2212"):
         to_svg(fig, title="log axis", desc="ticks from 1e-6 to 1")
+
+
+# What to_svg drops from matplotlib's SVG: digits past a hundredth of a point, groups that only carry a
+# name, each label's copy of the font stack, and rotations by 0 degrees.
+
+DRAWING = ("path", "use", "text", "tspan", "rect", "image", "clipPath")
+
+
+def _drawing(svg: str) -> list[tuple[str, str, list[float]]]:
+    """Every element that draws (or clips), in document order: tag, text, the numbers of its geometry."""
+    root = ET.fromstring(svg[svg.index("<svg"):])
+    found = []
+    for element in root.iter():
+        tag = element.tag.split("}")[-1]
+        if tag in DRAWING:
+            numbers = [float(n) for a in ("d", "x", "y", "width", "height")
+                       for n in re.findall(r"-?\d+(?:\.\d+)?", element.get(a, ""))]
+            found.append((tag, (element.text or "").strip(), numbers))
+    return found
+
+
+def test_compact_svg_draws_what_matplotlib_drew():
+    def figure():
+        fig, ax = new_figure(4, 2.5)
+        q = np.linspace(0.05, 0.95, 19)
+        ax.plot(q, -np.log(q), label="정보량")
+        ax.bar([0.2, 0.5], [1.5, 2.5], width=0.1, label="막대")
+        ax.set_title("교차 엔트로피 $H(P;Q)$")  # mathtext: tspans with their own font
+        ax.set_ylabel("값 (내트)")  # a rotated label
+        ax.legend()
+        return fig
+
+    matplotlib_svg = plotting._render(figure())
+    svg = to_svg(figure(), title="t", desc="d")
+    before, after = _drawing(matplotlib_svg), _drawing(svg)
+    assert [(tag, text) for tag, text, _ in after] == [(tag, text) for tag, text, _ in before]
+    for (tag, _, old), (_, _, new) in zip(before, after):
+        assert len(old) == len(new) and all(abs(a - b) <= 0.005 for a, b in zip(old, new)), tag
+    assert len(svg) < 0.75 * len(matplotlib_svg)
+
+
+def test_compact_svg_rounds_to_hundredths_and_unwraps_name_only_groups():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="f-title">'
+        '<title id="f-title">t</title>'
+        '<g id="f-axes_1"><g id="f-line2d_1"><path d="M 1.234567 2.5 L 3.999999 -0.001" /></g>'
+        '<g transform="rotate(-0 10.5 20)"><text x="10.504999" y="20" transform="rotate(-0 10.5 20)">a</text></g>'
+        '<g id="f-text_2" transform="rotate(-90 1 2)"><text>b</text></g></g></svg>'
+    )
+    out = plotting._compact(svg)
+    # 1.234567 -> 1.23; 3.999999 -> 4; -0.001 -> 0 (no "-0"); 10.504999 -> 10.5
+    assert '<path d="M 1.23 2.5 L 4 0" />' in out
+    assert '<text x="10.5" y="20">a</text>' in out
+    # A named part keeps its id; a name-only group goes, a group that transforms stays (without the id).
+    assert 'id="f-axes_1"' in out and "line2d" not in out and "text_2" not in out
+    assert '<g transform="rotate(-90 1 2)"><text>b</text></g>' in out
+    assert 'id="f-title"' in out  # named by aria-labelledby
+
+
+def test_labels_inherit_the_font_stack_from_the_root():
+    root = parse(sample())
+    assert root.get("style").endswith(f"font-family: {plotting.FONT_STACK};")
+    assert all("font-family" not in t.get("style", "") for t in root.iter(f"{SVG_NS}text"))
