@@ -446,3 +446,54 @@ def test_home_page_content(site):
                 assert SITE_URL + page.path in links, page
         # The executed block's output is in the page.
         assert "mean            = 2.7587" in plain
+
+
+class _FormulaText(HTMLParser):
+    """Collects the text inside KaTeX's visible output (span.katex-html) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # open elements inside the current span.katex-html, itself included
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += tag not in ("path", "line", "rect", "use")  # KaTeX's SVG leaves are self-closed
+        elif tag == "span" and "katex-html" in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in ("path", "line", "rect", "use"):
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("font", ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"])
+def test_katex_text_fonts_keep_every_glyph_a_formula_draws(site, font):
+    # docs/hooks/katex_font_subset.py ships these two fonts cut down to the characters of the site's
+    # formulas. Every character a formula of any page (both languages) draws that KaTeX's own font
+    # has must still be there, with the same advance width; and the point is a smaller file.
+    from fontTools.ttLib import TTFont
+
+    drawn = set()
+    for page in PAGES:
+        parser = _FormulaText()
+        parser.feed(read(site, page.file))
+        drawn |= set("".join(parser.text))
+    original = TTFont(sitebuild.ROOT / "node_modules" / "katex" / "dist" / "fonts" / font)
+    shipped = TTFont(site / "assets" / "katex" / "fonts" / font)
+    original_cmap, shipped_cmap = original.getBestCmap(), shipped.getBestCmap()
+    needed = {ord(c) for c in drawn} & set(original_cmap)
+    assert len(needed) > 40, "the pages' formulas were not found"
+    missing = sorted(chr(c) for c in needed - set(shipped_cmap))
+    assert not missing, f"{font} lacks {missing}"
+    for c in needed:
+        assert shipped["hmtx"][shipped_cmap[c]] == original["hmtx"][original_cmap[c]], chr(c)
+    assert (site / "assets" / "katex" / "fonts" / font).stat().st_size < 0.7 * (
+        sitebuild.ROOT / "node_modules" / "katex" / "dist" / "fonts" / font).stat().st_size

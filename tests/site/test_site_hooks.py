@@ -535,3 +535,19 @@ def test_english_only_build_drops_the_korean_twin_pages(monkeypatch, tmp_path, l
     files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("a.md", "a.en.md", "b.md")])
     result = hook.on_files(files, config=None)
     assert {f.src_uri for f in result} == kept
+
+
+@pytest.mark.build
+def test_katex_fonts_hold_the_characters_of_both_languages(mini_site):
+    # docs/hooks/katex_font_subset.py: the languages are built one after the other and write the same
+    # font files. A character only the second language's formulas use (ℓ, ∇) must be in the files
+    # the site ends with, and one no formula uses (Ω) must not.
+    from fontTools.ttLib import TTFont
+
+    mini_site.page("math", "# 수식\n\n$a + b$\n", "# Math\n\n$\\ell + \\nabla a$\n")
+    build = mini_site.build(lang=None)
+    assert build.returncode == 0, build.output[-3000:]
+    main = TTFont(build.site_dir / "assets" / "katex" / "fonts" / "KaTeX_Main-Regular.woff2").getBestCmap()
+    assert {ord("+"), ord("ℓ"), ord("∇")} <= set(main) and ord("Ω") not in main
+    italic = TTFont(build.site_dir / "assets" / "katex" / "fonts" / "KaTeX_Math-Italic.woff2").getBestCmap()
+    assert {ord("a"), ord("b")} <= set(italic) and ord("z") not in italic
