@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import re
+from collections import Counter
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -517,6 +518,24 @@ def test_page_colour_scheme_follows_the_palette(harness, site_server):
         tab.close()
 
 
+def _traced(tab, action):
+    """Run ``action()`` under Chromium's invalidation tracing: its result, and the trace's events."""
+    cdp = tab.context.new_cdp_session(tab)
+    events, done = [], []
+    cdp.on("Tracing.dataCollected", lambda payload: events.extend(payload["value"]))
+    cdp.on("Tracing.tracingComplete", lambda payload: done.append(True))
+    cdp.send("Tracing.start", {"transferMode": "ReportEvents", "traceConfig": {"includedCategories": [
+        "devtools.timeline", "disabled-by-default-devtools.timeline.invalidationTracking"]}})
+    result = action()
+    cdp.send("Tracing.end")
+    for _ in range(600):
+        if done:
+            break
+        tab.wait_for_timeout(50)
+    assert done, "the trace did not finish"
+    return result, events
+
+
 TABLES_WRAPPED_ONCE_JS = r"""() => [...document.querySelectorAll('article table:not([class])')].map(t =>
   t.parentElement.matches('.md-typeset__scrollwrap > .md-typeset__table')
   && !t.parentElement.parentElement.closest('.md-typeset__table'))"""
@@ -531,24 +550,12 @@ def test_start_up_restyles_nothing_for_nothing(harness, site_server, page):
     article), and no data-md-color-switching for the palette the page already has. Read from
     Chromium's invalidation tracing while the page loads."""
     tab, _ = harness.new_page("phone")
-    cdp = tab.context.new_cdp_session(tab)
-    events, done = [], []
-    cdp.on("Tracing.dataCollected", lambda payload: events.extend(payload["value"]))
-    cdp.on("Tracing.tracingComplete", lambda payload: done.append(True))
     try:
-        cdp.send("Tracing.start", {"transferMode": "ReportEvents", "traceConfig": {"includedCategories": [
-            "devtools.timeline", "disabled-by-default-devtools.timeline.invalidationTracking"]}})
-        tab.goto(site_server.page_url(page), wait_until="load")
-        tab.wait_for_timeout(500)
-        cdp.send("Tracing.end")
-        for _ in range(600):
-            if done:
-                break
-            tab.wait_for_timeout(50)
+        _, events = _traced(tab, lambda: (tab.goto(site_server.page_url(page), wait_until="load"),
+                                          tab.wait_for_timeout(500)))
         wrapped = tab.evaluate(TABLES_WRAPPED_ONCE_JS)
     finally:
         tab.close()
-    assert done, "the trace did not finish"
     assert wrapped and all(wrapped), f"tables not wrapped exactly once: {wrapped}"
     starts = [e["ts"] for e in events if e.get("name") == "EvaluateScript"
               and "/bundle." in e.get("args", {}).get("data", {}).get("url", "")]
@@ -566,6 +573,45 @@ def test_start_up_restyles_nothing_for_nothing(harness, site_server, page):
         if data.get("changedAttribute") == "data-md-color-switching":
             reasons.append("palette switching attribute")
     assert not reasons, f"restyles after Material's start: {sorted(set(reasons))}"
+
+
+MATHML_PAGES = [p for p in PAGES if p.stem in ("gradient-and-training", "numerical-stability")]
+# A font no formula uses arrives, and the page is styled again. The <math> added first is a control:
+# it has only the browser's MathML styles, so the arrival must restyle its <ms> (an element KaTeX
+# does not write), or nothing was tested.
+LOAD_A_FONT_JS = r"""async () => {
+  const control = document.createElement('p');
+  control.innerHTML = '<math><ms>x</ms></math>';
+  document.querySelector('article').prepend(control);
+  document.body.offsetHeight;
+  await document.fonts.load('1em KaTeX_Fraktur');
+  document.body.offsetHeight;
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return document.fonts.check('1em KaTeX_Fraktur');
+}"""
+
+
+@pytest.mark.parametrize("page", MATHML_PAGES, ids=_ids(MATHML_PAGES))
+def test_font_arrivals_do_not_restyle_the_hidden_mathml(harness, site_server, page):
+    """KaTeX's MathML (for screen readers, clipped to a pixel) is sized without the font: when a web
+    font arrives, none of its elements is restyled for it (extra.css). The browser's own MathML
+    styles (script sizes from the font's math table, cell padding in ex) restyled every drawn
+    MathML element at each KaTeX font's arrival. Read from Chromium's invalidation tracing."""
+    tab, _ = harness.new_page("phone")
+    try:
+        tab.goto(site_server.page_url(page), wait_until="load")
+        tab.evaluate("document.fonts.ready")
+        drawn_mathml = tab.evaluate("""() => [...document.querySelectorAll('.katex-mathml math *')]
+            .filter(e => e.checkVisibility({contentVisibilityAuto: true})).length""")
+        loaded, events = _traced(tab, lambda: tab.evaluate(LOAD_A_FONT_JS))
+    finally:
+        tab.close()
+    assert loaded and drawn_mathml > 50, (loaded, drawn_mathml)
+    restyled = [e["args"]["data"] for e in events if e.get("name") == "StyleRecalcInvalidationTracking"
+                and e.get("args", {}).get("data", {}).get("reason") == "Fonts"]
+    in_katex = Counter(str(d.get("nodeName")) for d in restyled if d.get("nodeName") != "ms")
+    assert len(restyled) > sum(in_katex.values()), "the control <ms> was not restyled when the font arrived"
+    assert not in_katex, f"KaTeX's MathML restyled for a font's arrival: {in_katex.most_common(8)}"
 
 
 LAYOUT_SHIFTS_JS = r"""async () => {
