@@ -11,8 +11,10 @@ sidebars answer with a measurement of their own.
 
 Two small inline scripts give the page its scripted state as it is parsed:
 
-* in ``<head>``, ``no-js`` becomes ``js``. Without JavaScript the class stays, and so does the
-  theme's script-free layout;
+* in ``<head>``, ``no-js`` becomes ``js``, and the root gets the marker class of the bundle's
+  focus-visible polyfill, ``js-focus-visible`` (no stylesheet of the site uses it; set here, the
+  bundle does not write the root's class again, see ``startup_restyles.py``). Without
+  JavaScript ``no-js`` stays, and so does the theme's script-free layout;
 * after the palette form, the toggle the palette component will show is shown, chosen the way the
   component chooses it: the palette saved by an earlier visit, else the first whose media query
   matches, else the first.
@@ -26,7 +28,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 HEAD_END = "</head>"
-SCRIPTED = '<script>document.documentElement.classList.replace("no-js","js")</script>'
+SCRIPTED = (
+    '<script>document.documentElement.classList.replace("no-js","js");'
+    'document.documentElement.classList.add("js-focus-visible")</script>'
+)
 # The theme's inline script after the palette form (partials/palette.html) starts this way.
 PALETTE_SCRIPT = '<script>var palette=__md_get("__palette");'
 SHOW_TOGGLE = (

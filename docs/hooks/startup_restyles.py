@@ -23,6 +23,15 @@ with Chromium's traces on pytorch-options, phone viewport, 4x slower CPU):
   the elements that have a transition, but setting and removing it still restyles those and what
   they hold (541 elements on pytorch-options, read at once by the component's next step). The
   component now sets it only when the colour scheme it applies differs from the body's.
+* **The root's ``js`` class, written again.** The bundle removes ``no-js`` from ``<html>`` and adds
+  ``js``, which the page's inline script (``scripted_layout.py``) has already done. Each call still
+  writes the ``class`` attribute, and Chromium answers a write of it by matching the theme's
+  ``[class]`` selectors (``table:not([class]) th > :first-child`` and others) against every
+  element below: a restyle of every drawn element, 2,179 on en/gradient-and-training (32 ms under
+  Lighthouse's trace). The bundle now calls ``classList.replace("no-js", "js")``, which writes
+  nothing when ``no-js`` is gone. The same goes for the class the bundle's focus-visible polyfill
+  marks the root with, ``js-focus-visible``: the inline script sets it, and the polyfill adds it
+  only if it is missing.
 * **Tab sets off screen.** The content component mounts every tab set at start-up, one timer task
   each: it appends the set's scroll buttons, wraps its labels in links (``content.tabs.link``)
   and measures the labels to place the sliding underline, so each task restyles the set it
@@ -84,6 +93,20 @@ BUNDLE_PATCHES = (
     # Linked tabs match labels by their text, whether or not the label is drawn.
     ("let f=p.innerText.trim();", "let f=p.textContent.trim();"),
     ("if(X!==p&&X.innerText.trim()===f)", "if(X!==p&&X.textContent.trim()===f)"),
+    # The root's class: the page's inline script (scripted_layout.py) already made no-js js. Writing
+    # the class attribute again, even with the same value, makes Chromium match the theme's [class]
+    # selectors (table:not([class]) ...) against every drawn element; replace() writes only when
+    # no-js is there.
+    (
+        'document.documentElement.classList.remove("no-js");document.documentElement.classList.add("js");',
+        'document.documentElement.classList.replace("no-js","js");',
+    ),
+    # ... and the focus-visible polyfill's marker class, which that script sets too.
+    (
+        'Node.DOCUMENT_NODE&&(document.documentElement.classList.add("js-focus-visible"),',
+        'Node.DOCUMENT_NODE&&(document.documentElement.classList.contains("js-focus-visible")||'
+        'document.documentElement.classList.add("js-focus-visible"),',
+    ),
     # The search worker gets the index once search is opened (Je = toggle state, Re = first).
     (
         'L($(location.protocol!=="file:"),Je("search")).pipe(Re(o=>o),b(()=>t))',

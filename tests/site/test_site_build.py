@@ -354,7 +354,8 @@ def test_page_starts_in_the_scripted_layout(site, page):
     text = read(site, page.file)
     head, body = text.split("</head>", 1)
     assert '<html lang="' in head and 'class="no-js"' in head
-    assert head.count('document.documentElement.classList.replace("no-js","js")') == 1
+    assert head.count('document.documentElement.classList.replace("no-js","js");'
+                      'document.documentElement.classList.add("js-focus-visible")') == 1
     palette = body.index('<script>var palette=__md_get("__palette");')
     toggle = body.index("toggle.hidden=i!==index", palette)
     assert body.index("</script>", palette) < toggle < body.index('class="md-select"')
