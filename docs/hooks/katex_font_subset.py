@@ -5,8 +5,9 @@ Every page with a formula downloads KaTeX_Main-Regular and KaTeX_Math-Italic whi
 when they arrive). KaTeX ships them with every glyph its macros could need, 26 and 16 kB of
 woff2, and the site's formulas use fewer than half: accented letters, Greek capitals and most
 arrows never appear. After the pages are converted, this hook writes those two files again with
-the glyphs of the characters the rendered formulas contain (the text of KaTeX's HTML output),
-using fontTools' subsetter (the library matplotlib reads fonts with; woff2 needs brotli).
+the glyphs of the characters the rendered formulas contain (the text of KaTeX's HTML output, and
+the digits and brackets KaTeX's stylesheet draws for equation numbers), using fontTools'
+subsetter (a dependency matplotlib already installs; woff2 needs brotli).
 
 The languages are built one after the other in one process (mkdocs-static-i18n), and each
 build writes the same font files at the site's root once its pages are converted; the characters
@@ -17,15 +18,19 @@ shipped as KaTeX made them.
 KaTeX lays formulas out from metrics of its own, not from the font files, so a smaller font
 changes no position; a character missing from a subset would be drawn in a fallback font, which
 is why the subsets are computed from the built pages, and ``tests/site`` checks every formula of
-every page against the fonts as shipped.
+every page against the fonts as shipped. A ``--dirty`` build converts only the pages it thinks
+changed, so it ships the fonts whole. The files keep their names: after a deploy that adds a
+symbol, a browser holding the previous subset (GitHub Pages lets it keep a file ten minutes)
+draws that symbol in a fallback font until it fetches the file again.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import io
 import re
+import sys
+import types
 from pathlib import Path
 
 from fontTools import subset
@@ -39,8 +44,17 @@ SUBSET_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
 # KaTeX's visible output; the MathML beside it is clipped to a pixel and read by screen readers.
 KATEX_HTML = '<span class="katex-html" aria-hidden="true">'
 SPAN = re.compile(r"<(/?)span\b[^>]*>")
-# Every character a formula's HTML can hold, for a process's builds (both languages of a build).
+# KaTeX's stylesheet writes equation numbers with `content: "(" counter(...) ")"`.
+CSS_TEXT = "()0123456789"
+# Every character the formulas' HTML holds, for this module's builds: both languages of a build
+# (MkDocs imports hook modules afresh for each `mkdocs serve` rebuild, which starts a new set).
 characters: set[str] = set()
+# What outlives the module: the subsets last computed (a serve reload usually needs the same
+# ones) and whether the build converts only some pages.
+_shared = sys.modules.setdefault("_xentdocs_hook_state", types.ModuleType("_xentdocs_hook_state"))
+if not hasattr(_shared, "katex_font_subset"):
+    _shared.katex_font_subset = {"dirty": False, "subsets": {}}
+_state: dict = _shared.katex_font_subset
 
 
 def formula_text(html_content: str) -> str:
@@ -67,10 +81,18 @@ def formula_text(html_content: str) -> str:
     return html.unescape("".join(parts))
 
 
-@functools.lru_cache(maxsize=8)
 def subset_font(source: Path, codepoints: frozenset[int]) -> bytes:
     """The woff2 ``source`` with only the glyphs of ``codepoints`` (and what its layout tables
     reach from them), keeping its names, its ``.notdef`` and every layout feature."""
+    key = (source, source.stat().st_mtime_ns, codepoints)
+    if key not in _state["subsets"]:
+        while len(_state["subsets"]) >= 2 * len(SUBSET_FONTS):
+            del _state["subsets"][next(iter(_state["subsets"]))]
+        _state["subsets"][key] = _subset(source, codepoints)
+    return _state["subsets"][key]
+
+
+def _subset(source: Path, codepoints: frozenset[int]) -> bytes:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
@@ -92,10 +114,17 @@ def on_page_content(html_content: str, page: Page, config: MkDocsConfig, files: 
     return html_content
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["dirty"] = dirty
+
+
 def on_env(env, config: MkDocsConfig, files: Files):
+    if _state["dirty"]:
+        return env
+    codepoints = frozenset(map(ord, characters | set(CSS_TEXT)))
     for name in SUBSET_FONTS:
         file = files.get_file_from_path(f"{FONTS_URI}/{name}")
         if file is not None and file.abs_src_path:
-            file.content_bytes = subset_font(Path(file.abs_src_path), frozenset(map(ord, characters)))
+            file.content_bytes = subset_font(Path(file.abs_src_path), codepoints)
     return env
 

@@ -551,3 +551,27 @@ def test_katex_fonts_hold_the_characters_of_both_languages(mini_site):
     assert {ord("+"), ord("ℓ"), ord("∇")} <= set(main) and ord("Ω") not in main
     italic = TTFont(build.site_dir / "assets" / "katex" / "fonts" / "KaTeX_Math-Italic.woff2").getBestCmap()
     assert {ord("a"), ord("b")} <= set(italic) and ord("z") not in italic
+
+
+def test_katex_fonts_stay_whole_in_a_dirty_build(tmp_path):
+    # A --dirty build converts only the pages it thinks changed: the characters of the others are not
+    # seen, so the hook ships KaTeX's fonts as they are. A full build ships the subsets.
+    from mkdocs.structure.files import File, Files
+
+    hook = load_hook("katex_font_subset")
+    fonts = ROOT / "node_modules" / "katex" / "dist"
+    saved = dict(hook._state)
+    try:
+        for dirty in (True, False):
+            hook.on_startup("build", dirty)
+            hook.characters.clear()
+            hook.characters.update("x+1")
+            font = File("assets/katex/fonts/KaTeX_Main-Regular.woff2", src_dir=None, dest_dir=str(tmp_path),
+                        use_directory_urls=True)
+            font.abs_src_path = str(fonts / "fonts" / "KaTeX_Main-Regular.woff2")
+            hook.on_env(None, None, Files([font]))
+            size = len(font.content_bytes)
+            original = (fonts / "fonts" / "KaTeX_Main-Regular.woff2").stat().st_size
+            assert (size == original) if dirty else (size < original / 3), (dirty, size, original)
+    finally:
+        hook._state.update(saved)
