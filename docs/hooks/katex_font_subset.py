@@ -1,19 +1,20 @@
-"""Ship KaTeX's two text fonts with only the glyphs the site's formulas draw.
+"""Ship KaTeX's text fonts with only the glyphs the site's formulas draw.
 
 Every page with a formula downloads KaTeX_Main-Regular and KaTeX_Math-Italic while it loads
 (``katex_font_preload.py`` asks for them in ``<head>``, so the text around a formula does not move
-when they arrive). KaTeX ships them with every glyph its macros could need, 26 and 16 kB of
-woff2, and the site's formulas use fewer than half: accented letters, Greek capitals and most
-arrows never appear. After the pages are converted, this hook writes those two files again with
+when they arrive), and a page with a bold symbol in its first screen KaTeX_Main-Bold. KaTeX ships
+them with every glyph its macros could need, 26, 16 and 25 kB of woff2, and the site's formulas use
+fewer than half: accented letters, Greek capitals and most arrows never appear. After the pages are
+converted, this hook writes those files again with
 the glyphs of the characters the rendered formulas contain (the text of KaTeX's HTML output, and
 the digits and brackets KaTeX's stylesheet draws for equation numbers), using fontTools'
 subsetter (a dependency matplotlib already installs; woff2 needs brotli).
 
 The languages are built one after the other in one process (mkdocs-static-i18n), and each
 build writes the same font files at the site's root once its pages are converted; the characters
-are collected across the builds, so the files written last hold those of every language. The other KaTeX fonts (bold, sizes of large delimiters, AMS
-symbols, ...) are fetched only by a formula that uses them, after the page is drawn, and are
-shipped as KaTeX made them.
+are collected across the builds, so the files written last hold those of every language. The other KaTeX fonts (sizes of large
+delimiters, AMS symbols, ...) hold few glyphs, or serve few formulas, and are shipped as KaTeX made
+them.
 
 KaTeX lays formulas out from metrics of its own, not from the font files, so a smaller font
 changes no position; a character missing from a subset would be drawn in a fallback font, which
@@ -40,7 +41,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 FONTS_URI = "assets/katex/fonts"
-SUBSET_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
+SUBSET_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2", "KaTeX_Main-Bold.woff2")
 # KaTeX's visible output; the MathML beside it is clipped to a pixel and read by screen readers.
 KATEX_HTML = '<span class="katex-html" aria-hidden="true">'
 SPAN = re.compile(r"<(/?)span\b[^>]*>")

@@ -625,7 +625,9 @@ LAYOUT_SHIFTS_JS = r"""async () => {
       .observe({type: 'layout-shift', buffered: true})),
     new Promise(r => setTimeout(() => r([]), 500)),
   ]);
-  const shifts = entries.filter(e => !e.hadRecentInput);
+  // Every shift counts: nothing here gives input, yet a page loaded under phone emulation marks
+  // the shifts of its first half second hadRecentInput (that filter hid ko/gradient-and-training's 0.10).
+  const shifts = entries;
   const preloaded = [...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href);
   const fetched = new Set(performance.getEntriesByType('resource').map(e => e.name));
   const families = [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family);
@@ -646,8 +648,9 @@ def test_first_screen_does_not_shift(harness, site_server, page):
     under 0.1, where Lighthouse's "good" ends; and each font the page preloads is one it uses.
     The KaTeX fonts are preloaded so that inline formulas do not rewrap when they arrive
     (docs/hooks/katex_font_preload.py): on en/gradient-and-training that rewrap moved the first
-    screen by 0.125 in most loads of a fresh 412 px, 1.75x phone. That race depends on when the
-    fonts arrive, and these conditions do not reproduce it reliably; the test holds the bound."""
+    screen by 0.125 in most loads of a fresh 412 px, 1.75x phone, and on ko/gradient-and-training
+    the late bold and large-operator fonts moved it by 0.10 in every load. That race depends on
+    when the fonts arrive; the test holds the bound."""
     tab, _ = harness.new_page("phone")
     tab.set_viewport_size(LIGHTHOUSE_PHONE)
     # and its slower processor, on a first visit over a network with a phone's latency: the fonts

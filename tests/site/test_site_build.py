@@ -377,7 +377,12 @@ def test_pages_with_formulas_preload_katex_text_fonts(site, page):
     head, body = read(site, page.file).split("</head>", 1)
     preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', head)
     expected = ["KaTeX_Main-Regular.woff2"] * ('class="katex"' in body) + ["KaTeX_Math-Italic.woff2"] * ("mathnormal" in body)
-    assert [href.rsplit("/", 1)[-1] for href in preloads] == expected
+    names = [href.rsplit("/", 1)[-1] for href in preloads]
+    assert names[:len(expected)] == expected
+    # then the other fonts of the first screen's formulas, none twice, none on a page without formulas
+    # (that the page draws each at load, and keeps its first screen still, the browser suite checks)
+    assert len(set(names)) == len(names) and (expected or not names), names
+    assert all(re.fullmatch(r"KaTeX_\w+-\w+\.woff2", name) for name in names), names
     for href in preloads:
         assert (site / Path(page.file).parent / href).resolve().is_file(), href
 
@@ -475,9 +480,9 @@ class _FormulaText(HTMLParser):
             self.text.append(data)
 
 
-@pytest.mark.parametrize("font", ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"])
+@pytest.mark.parametrize("font", ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2", "KaTeX_Main-Bold.woff2"])
 def test_katex_text_fonts_keep_every_glyph_a_formula_draws(site, font):
-    # docs/hooks/katex_font_subset.py ships these two fonts cut down to the characters of the site's
+    # docs/hooks/katex_font_subset.py ships these fonts cut down to the characters of the site's
     # formulas. Every character a formula of any page (both languages) draws that KaTeX's own font
     # has must still be there, with the same advance width; and the point is a smaller file.
     from fontTools.ttLib import TTFont

@@ -185,6 +185,25 @@ def test_katex_css_is_trimmed_to_woff2():
     assert all((ROOT / "node_modules/katex/dist/fonts" / name).is_file() for name in fonts)
 
 
+def test_katex_font_preload_reads_which_class_draws_in_which_font():
+    # KaTeX draws \mathbf in its bold Main, a text-style \sum in Size1, a display \sum in Size2 and
+    # \mathbb in AMS (KaTeX's "Font" docs); the hook must find those in the stylesheet it ships.
+    katex_math, preload = load_hook("katex_math"), load_hook("katex_font_preload")
+    css, fonts = katex_math.katex_css(ROOT / "node_modules" / "katex")
+    table = dict(preload.font_classes(css, set(fonts)))
+    assert table[frozenset({"mathbf"})] == "KaTeX_Main-Bold.woff2"
+    assert table[frozenset({"op-symbol", "small-op"})] == "KaTeX_Size1-Regular.woff2"
+    assert table[frozenset({"op-symbol", "large-op"})] == "KaTeX_Size2-Regular.woff2"
+    assert table[frozenset({"mathbb"})] == "KaTeX_AMS-Regular.woff2"
+    assert table[frozenset({"mathnormal"})] == "KaTeX_Math-Italic.woff2"
+    # a first-screen inline sum gets its font preloaded; the same sum far down the page does not
+    inline_sum = '<span class="katex"><span class="mop op-symbol small-op">∑</span></span>'
+    article = '<head></head><article class="md-content__inner md-typeset">'
+    near = preload.fonts_to_preload(article + inline_sum, list(table.items()))
+    far = preload.fonts_to_preload(article + "<p>" + "교차 엔트로피 " * 200 + "</p>" + inline_sum, list(table.items()))
+    assert "KaTeX_Size1-Regular.woff2" in near and "KaTeX_Size1-Regular.woff2" not in far
+
+
 def test_copy_prompts_folds_output_newlines():
     hook = load_hook("copy_prompts")
     code = '<span class="gp">&gt;&gt;&gt; </span>x\n<span class="go">1</span>\n<span class="go">2</span>\n'
