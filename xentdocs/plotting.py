@@ -88,8 +88,15 @@ def _font_path() -> str:
 
 def _register_font() -> str:
     path = _font_path()
-    if not any(entry.fname == path for entry in font_manager.fontManager.ttflist):
-        font_manager.fontManager.addfont(path)
+    manager = font_manager.fontManager
+    if not any(entry.fname == path for entry in manager.ttflist):
+        manager.addfont(path)
+    # matplotlib takes the first of equally good matches, and a NanumGothic of the system (Debian's
+    # fonts-nanum, which the browser tests install) comes before a font added here: the packaged
+    # file goes first, so a figure does not depend on the fonts of the machine that builds it.
+    ours = [entry for entry in manager.ttflist if entry.fname == path]
+    manager.ttflist[:] = ours + [entry for entry in manager.ttflist if entry.fname != path]
+    manager._findfont_cached.cache_clear()  # as addfont does: a lookup made earlier may be stale
     return font_manager.FontProperties(fname=path).get_name()
 
 
