@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -49,7 +50,7 @@ FIRST_SCREEN = 550
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 # KaTeX's MathML copy is for screen readers, clipped to a pixel: its text takes no room.
 TOKENS = re.compile(
-    r'(?P<mathml><span class="katex-mathml">.*?</span>(?=<span class="katex-html"))|(?P<tag><[^>]*>)|(?P<text>[^<]+)',
+    r'<span class="katex-mathml">.*?</span>(?=<span class="katex-html")|<[^>]*>|(?P<text>[^<]+)',
     re.DOTALL,
 )
 WIDE_CHAR = re.compile(r"[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -104,7 +105,7 @@ def first_screen(article: str) -> str:
     return article
 
 
-def fonts_to_preload(body: str, classes_to_fonts: list[tuple[frozenset[str], str]]) -> list[str]:
+def fonts_to_preload(body: str, classes_to_fonts: Iterable[tuple[frozenset[str], str]]) -> list[str]:
     """KaTeX's text fonts if the page uses them, then the other fonts of its first screen's formulas.
 
     >>> table = [(frozenset({"mathbf"}), "KaTeX_Main-Bold.woff2")]
@@ -126,7 +127,7 @@ def fonts_to_preload(body: str, classes_to_fonts: list[tuple[frozenset[str], str
     return fonts
 
 
-def preload_links(output: str, where: str, classes_to_fonts: list[tuple[frozenset[str], str]] = ()) -> str:
+def preload_links(output: str, where: str, classes_to_fonts: Iterable[tuple[frozenset[str], str]] = ()) -> str:
     """Insert a preload link for each font to preload, right after KaTeX's stylesheet link.
 
     >>> page = ('<head><link rel="stylesheet" href="../assets/katex/katex.min.css"></head>'
@@ -137,7 +138,7 @@ def preload_links(output: str, where: str, classes_to_fonts: list[tuple[frozense
     class="md-content__inner md-typeset"><span class="katex">1</span>'
     """
     head, body = output.split("</head>", 1)
-    used = fonts_to_preload(body, list(classes_to_fonts))
+    used = fonts_to_preload(body, classes_to_fonts)
     if not used:
         return output
     stylesheet = KATEX_STYLESHEET.search(head)

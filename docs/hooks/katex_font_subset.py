@@ -5,16 +5,16 @@ Every page with a formula downloads KaTeX_Main-Regular and KaTeX_Math-Italic whi
 when they arrive), and a page with a bold symbol in its first screen KaTeX_Main-Bold. KaTeX ships
 them with every glyph its macros could need, 26, 16 and 25 kB of woff2, and the site's formulas use
 fewer than half: accented letters, Greek capitals and most arrows never appear. After the pages are
-converted, this hook writes those files again with
-the glyphs of the characters the rendered formulas contain (the text of KaTeX's HTML output, and
-the digits and brackets KaTeX's stylesheet draws for equation numbers), using fontTools'
-subsetter (a dependency matplotlib already installs; woff2 needs brotli).
+converted, this hook writes those files again with the glyphs of the characters the rendered
+formulas contain (the text of KaTeX's HTML output, and the digits and brackets KaTeX's stylesheet
+draws for equation numbers), using fontTools' subsetter (a dependency matplotlib already installs;
+woff2 needs brotli).
 
 The languages are built one after the other in one process (mkdocs-static-i18n), and each
 build writes the same font files at the site's root once its pages are converted; the characters
-are collected across the builds, so the files written last hold those of every language. The other KaTeX fonts (sizes of large
-delimiters, AMS symbols, ...) hold few glyphs, or serve few formulas, and are shipped as KaTeX made
-them.
+are collected across the builds, so the files written last hold those of every language. The other
+KaTeX fonts (sizes of large delimiters, AMS symbols, ...) hold few glyphs, or serve few formulas,
+and are shipped as KaTeX made them.
 
 KaTeX lays formulas out from metrics of its own, not from the font files, so a smaller font
 changes no position; a character missing from a subset would be drawn in a fallback font, which

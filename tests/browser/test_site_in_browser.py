@@ -619,15 +619,14 @@ def test_font_arrivals_do_not_restyle_the_hidden_mathml(harness, site_server, pa
 LAYOUT_SHIFTS_JS = r"""async () => {
   await document.fonts.ready;
   await new Promise(r => setTimeout(r, 300));
+  // Every shift counts: nothing here gives input, yet a page loaded under phone emulation marks
+  // the shifts of its first half second hadRecentInput (that filter hid ko/gradient-and-training's 0.10).
   // layout-shift entries are kept for a buffered observer only; none at all means no callback
-  const entries = await Promise.race([
+  const shifts = await Promise.race([
     new Promise(r => new PerformanceObserver((list, o) => { o.disconnect(); r(list.getEntries()); })
       .observe({type: 'layout-shift', buffered: true})),
     new Promise(r => setTimeout(() => r([]), 500)),
   ]);
-  // Every shift counts: nothing here gives input, yet a page loaded under phone emulation marks
-  // the shifts of its first half second hadRecentInput (that filter hid ko/gradient-and-training's 0.10).
-  const shifts = entries;
   const preloaded = [...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href);
   const fetched = new Set(performance.getEntriesByType('resource').map(e => e.name));
   const families = [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family);
