@@ -187,12 +187,11 @@ def profile_build(tmp: Path) -> dict:
 class Serve:
     """`mkdocs serve` as a child process whose log lines are timestamped as they arrive."""
 
-    def __init__(self, lang: str | None):
+    def __init__(self, lang: str | None, cwd: Path = ROOT, env: dict | None = None):
         self.port = free_port()
-        env = sitebuild.build_env(lang)
         self.proc = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [str(cwd / ".venv" / "bin" / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=cwd, env=env or sitebuild.build_env(lang), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             start_new_session=True)
         self.lines: list[tuple[float, str]] = []
         self.cond = threading.Condition()

@@ -16,7 +16,7 @@ import textwrap
 import pytest
 from _pytest.doctest import DoctestItem, DoctestTextfile, _get_checker, _get_runner, get_optionflags
 
-collect_ignore_glob = ["snippets/*", "hooks/*"]
+collect_ignore_glob = ["snippets/*"]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>[^\n]*)$")
 

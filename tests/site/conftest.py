@@ -25,9 +25,8 @@ collect_ignore = ["conftest.py"]
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The whole site, both languages, built once per session with --strict (zero warnings:
-    under --strict any warning, from MkDocs or, via docs/hooks/strict_warnings.py, from any
-    library, makes the build fail)."""
+    """The whole site, both languages, built once per session with --strict (zero warnings: any
+    warning of MkDocs, and of the libraries docs/pipeline/site_checks.py names, fails the build)."""
     try:
         return sitebuild.shared_site()
     except sitebuild.BuildError as exc:

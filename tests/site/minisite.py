@@ -44,12 +44,14 @@ class Build:
         return path.read_text(encoding="utf-8")
 
 
-def run_build(config: Path, site_dir: Path, *, cwd: Path, timeout: float = 300, lang: str | None = None) -> Build:
-    """``mkdocs build --strict`` in a fresh interpreter, log captured."""
+def run_build(config: Path, site_dir: Path, *, cwd: Path, timeout: float = 300, lang: str | None = None,
+              extra: tuple[str, ...] = ()) -> Build:
+    """``mkdocs build --strict`` in a fresh interpreter, log captured (a --dirty build warns that it is
+    one, so it is not strict)."""
     env = sitebuild.build_env(lang)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     process = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if "--dirty" not in extra else []), *extra, "-f", str(config), "-d", str(site_dir)],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -66,7 +68,7 @@ class MiniSite:
         self.root = root
         self.docs = root / "docs"
         self.docs.mkdir(parents=True)
-        shutil.copytree(ROOT / "docs" / "hooks", self.docs / "hooks")
+        shutil.copytree(ROOT / "docs" / "pipeline", self.docs / "pipeline")
         shutil.copytree(ROOT / "docs" / "assets", self.docs / "assets")
         # Shared read-only inputs: KaTeX from node_modules, the library for mkdocstrings and `watch`.
         for name in ("node_modules", "xentdocs"):
@@ -95,6 +97,6 @@ class MiniSite:
         path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         return path
 
-    def build(self, lang: str | None = "ko", site_dir: str = "site") -> Build:
+    def build(self, lang: str | None = "ko", site_dir: str = "site", extra: tuple[str, ...] = ()) -> Build:
         """Build with --strict; by default the Korean pages only (XENTDOCS_LANG=ko), for speed."""
-        return run_build(self.config(), self.root / site_dir, cwd=self.root, lang=lang)
+        return run_build(self.config(), self.root / site_dir, cwd=self.root, lang=lang, extra=extra)

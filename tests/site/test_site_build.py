@@ -44,15 +44,6 @@ def page_ids(pages=PAGES):
     return [pytest.param(page, id=page.id) for page in pages]
 
 
-def test_page_list_is_the_brief(site):
-    # The nav of mkdocs.yml, in the order of the brief, in both languages.
-    assert sitebuild.page_stems() == [
-        "index", "information-theory", "deep-learning", "reference",
-        "negative-log-likelihood", "numerical-stability", "gradient-and-training",
-        "pytorch-options", "binary-cross-entropy", "glossary",
-    ]
-    assert list(LANGS.items()) == [("ko", ""), ("en", "en/")]
-
 
 @pytest.mark.parametrize("page", page_ids())
 def test_every_page_built_with_its_language(site, page):
@@ -181,7 +172,7 @@ def test_executed_tabs_use_the_page_language(site, page):
 
 @pytest.mark.parametrize("page", page_ids())
 def test_copy_button_skips_prompts_and_output(site, page):
-    # Every output line's newline sits inside its .go span (docs/hooks/copy_prompts.py), so the
+    # Every output line's newline sits inside its .go span (docs/pipeline/site_markdown.py), so the
     # copy button (which hides .gp/.go, see extra.css) leaves no blank lines.
     text = read(site, page.file)
     assert not re.search(r'<span class="go">[^<]*</span>\n', text)
@@ -213,166 +204,19 @@ def test_nothing_is_loaded_from_another_host(site):
     assert offenders == []
 
 
-def test_no_script_blocks_the_first_paint(site):
-    # docs/hooks/deferred_theme_script.py: Material's bundle is deferred; nothing else may block.
-    blocking = []
-    for path in site.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
-        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", text)
-        assert any("bundle." in tag and " defer" in tag for tag in scripts), path
-        blocking += [(path.relative_to(site).as_posix(), tag) for tag in scripts
-                     if not re.search(r'\b(defer|async)\b|type="module"', tag)]
-    assert blocking == []
 
 
-@pytest.mark.parametrize("page", page_ids())
-def test_offscreen_blocks_carry_their_size(site, page):
-    # docs/hooks/offscreen_blocks.py: every code block, code tab set, display formula and figure
-    # says how tall it is, so extra.css can size it while the browser skips drawing it.
-    body = article(read(site, page.file))
-    unsized = re.findall(r'<div class="[^"]*\bhighlight\b[^"]*"><pre>', body)  # titled blocks stay drawn
-    unsized += re.findall(r'<div class="arithmatex katex-block">', body)
-    unsized += [tag for tag in re.findall(r'<div class="tabbed-set\b[^>]*>', body) if "--xd-lines" not in tag]
-    unsized += [tag for tag in re.findall(r'<svg [^>]*class="xentdocs-figure"[^>]*>', body) if "aspect-ratio" not in tag]
-    assert unsized == []
-    # Only the blocks just above a heading are drawn instead (docs/hooks/offscreen_sections.py):
-    # nothing the browser skips lies between one and the next heading.
-    for drawn in re.finditer(r"<[a-z]+ [^>]*\bdata-xd-drawn\b", body):
-        heading = re.compile(r"<h[1-6]\b").search(body, drawn.end())
-        assert heading, f"drawn block after the last heading: {drawn[0]}"
-        between = body[drawn.end():heading.start()]
-        assert "xd-section" not in between and "--xd-" not in between, f"skipped blocks after {drawn[0]}"
 
 
-class _SectionAudit(HTMLParser):
-    """Counts an article's elements, those the browser may skip while off-screen (inside an
-    .xd-section box or a block offscreen_blocks.py sized), and what must stay outside the boxes."""
-
-    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-
-    def __init__(self):
-        super().__init__()
-        self.stack: list[bool] = []  # per open element: is it an .xd-section or inside one?
-        self.skippable: list[bool] = []  # per open element: may it be skipped?
-        self.elements = self.skipped = 0
-        self.misplaced: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        inside = bool(self.stack and self.stack[-1])
-        skippable = bool(self.skippable and self.skippable[-1])
-        self.elements += 1
-        if inside and (re.fullmatch(r"h[1-6]", tag) or {"tabbed-set", "xent-playground"} & set(classes)):
-            self.misplaced.append(f"<{tag} {' '.join(classes)}>")
-        sized = "--xd-" in (dict(attrs).get("style") or "") or "xentdocs-figure" in classes
-        # mkdocstrings' containers get no stretches (see the hook), only sized blocks
-        sized |= "doc" in classes
-        self.skipped += skippable or inside or sized
-        if tag not in self.VOID:
-            self.stack.append(inside or "xd-section" in classes)
-            self.skippable.append(skippable or inside or sized or "xd-section" in classes)
-
-    def handle_startendtag(self, tag, attrs):
-        self.elements += 1
-        self.skipped += bool(self.skippable and self.skippable[-1])
-
-    def handle_endtag(self, tag):
-        if tag not in self.VOID and self.stack:
-            self.stack.pop()
-            self.skippable.pop()
 
 
-@pytest.mark.parametrize("page", page_ids())
-def test_offscreen_sections_hold_most_of_a_long_article(site, page):
-    # docs/hooks/offscreen_sections.py: the text between headings sits in boxes the browser may
-    # skip. Headings stay outside them (links and the table of contents measure headings), and so
-    # do the elements Material measures at start-up, which would draw their whole box.
-    audit = _SectionAudit()
-    body = article(read(site, page.file))
-    audit.feed(body)
-    assert audit.misplaced == []
-    assert not re.search(r'<div class="xd-section"[^>]*>\s*<summary', body), "a <summary> left its <details>"
-    if audit.elements > 3000:
-        assert audit.skipped / audit.elements > 0.85, (audit.skipped, audit.elements)
 
 
-def test_code_blocks_are_mounted_lazily():
-    # Material measures a code block when it mounts it; mounting every block at start-up would draw
-    # every box of offscreen_sections.py that holds code.
-    assert "content.lazy" in sitebuild.mkdocs_config()["theme"]["features"]
-
-
-def test_palette_switch_rule_names_the_elements_that_transition(site):
-    # docs/hooks/palette_switch_rule.py: Material's `[data-md-color-switching] *` would restyle the
-    # whole page each time its start-up sets or removes the attribute; the site's rule lists the
-    # elements with a transition instead (Material's own: its links and navigation links fade).
-    (palette,) = (site / "assets" / "stylesheets").glob("palette.*.min.css")
-    text = palette.read_text(encoding="utf-8")
-    assert "[data-md-color-switching] *" not in text
-    rule = re.search(r"\[data-md-color-switching\] :is\(([^)]*)\)", text)
-    assert rule, "no narrowed [data-md-color-switching] rule"
-    assert {".md-nav__link", "a", ".md-clipboard"} <= set(rule.group(1).split(","))
-
-
-def test_material_start_up_is_patched(site):
-    # docs/hooks/startup_restyles.py: no <meta name="color-scheme"> from the palette component,
-    # tables are wrapped only if the build did not wrap them, and the palette component stops
-    # transitions only when the scheme changes.
-    (bundle,) = (site / "assets" / "javascripts").glob("bundle.*.min.js")
-    text = bundle.read_text(encoding="utf-8")
-    assert 'name:"color-scheme"' not in text
-    assert 'M(":not(.md-typeset__table)>table:not([class])",e)' in text
-    assert 'document.body.getAttribute("data-md-color-scheme")!==s.color.scheme&&' in text
-    # tab sets are mounted when they first come into view
-    assert 'M("[data-tabs]",e).map(i=>mt(i).pipe(g(v=>v),Ee(1),b(()=>' in text
-    assert 'M("[data-tabs]",e).map(i=>ri(' not in text
-    # linked tabs match labels by textContent, which a label skipped off screen still has
-    assert "innerText.trim()===f" not in text and "X.textContent.trim()===f" in text
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        assert "label.innerText" not in html, page
-    # the search index is fetched once search is opened, or for highlighting with ?h=
-    assert 'Je("search").pipe(Re(o=>o),b(()=>t))' in text and 'location.protocol!=="file:"),Je(' not in text
-    assert 'g(o=>!!o.searchParams.get("h")),b(n=>t.pipe(' in text
-
-
-@pytest.mark.parametrize("page", page_ids())
-def test_tab_sets_fit_the_underline_before_they_mount(site, page):
-    # extra.css underlines the selected tab of a set Material's script has not mounted yet, with a
-    # rule for each tab position up to the most tabs a set has on the site.
-    css = read(site, "assets/stylesheets/extra.css")
-    covered = set(map(int, re.findall(r"input:nth-child\((\d+)\):checked ~ \.tabbed-labels:not", css)))
-    counts = {int(n) for n in re.findall(r'<div class="tabbed-set[^"]*" data-tabs="\d+:(\d+)"', read(site, page.file))}
-    assert covered, "extra.css has no underline for tab sets that are not mounted"
-    assert all(set(range(1, n + 1)) <= covered for n in counts), (sorted(counts), sorted(covered))
-
-
-@pytest.mark.parametrize("page", page_ids())
-def test_page_starts_in_the_scripted_layout(site, page):
-    # docs/hooks/scripted_layout.py: `js` replaces `no-js` in <head>, and the palette toggle the
-    # palette component will show is shown as the header is parsed.
-    text = read(site, page.file)
-    head, body = text.split("</head>", 1)
-    assert '<html lang="' in head and 'class="no-js"' in head
-    assert head.count('document.documentElement.classList.replace("no-js","js");'
-                      'document.documentElement.classList.add("js-focus-visible")') == 1
-    palette = body.index('<script>var palette=__md_get("__palette");')
-    toggle = body.index("toggle.hidden=i!==index", palette)
-    assert body.index("</script>", palette) < toggle < body.index('class="md-select"')
-
-
-@pytest.mark.parametrize("page", page_ids())
-def test_tables_are_wrapped_when_built(site, page):
-    # Material's own wrapping at start-up restyled the whole article (startup_restyles.py).
-    text = read(site, page.file)
-    for table in re.finditer(r"<table(?![^>]*\sclass=)[^>]*>", text):
-        assert text.endswith('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', 0, table.start()), \
-            text[table.start() - 200:table.start()]
 
 
 @pytest.mark.parametrize("page", page_ids())
 def test_pages_with_formulas_preload_katex_text_fonts(site, page):
-    # docs/hooks/katex_font_preload.py: the fonts come with the stylesheets, so formulas are not
+    # docs/pipeline/site_math.py: the fonts come with the stylesheets, so formulas are not
     # laid out again (and the text around them rewrapped) when the fonts arrive.
     head, body = read(site, page.file).split("</head>", 1)
     preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', head)
@@ -406,7 +250,7 @@ def test_no_page_requests_a_missing_sitemap(site, page):
 
 
 def test_each_language_has_its_own_search_index(site):
-    """docs/hooks/search_per_language.py: Korean pages search Korean pages, English pages English ones."""
+    """docs/pipeline/site_languages.py: Korean pages search Korean pages, English pages English ones."""
     import json
 
     korean = json.loads(read(site, "search/search_index.json"))
@@ -482,7 +326,7 @@ class _FormulaText(HTMLParser):
 
 @pytest.mark.parametrize("font", ["KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2", "KaTeX_Main-Bold.woff2"])
 def test_katex_text_fonts_keep_every_glyph_a_formula_draws(site, font):
-    # docs/hooks/katex_font_subset.py ships these fonts cut down to the characters of the site's
+    # docs/pipeline/site_math.py ships these fonts cut down to the characters of the site's
     # formulas. Every character a formula of any page (both languages) draws that KaTeX's own font
     # has must still be there, with the same advance width; and the point is a smaller file.
     from fontTools.ttLib import TTFont

@@ -27,16 +27,10 @@ def test_control_tiny_site_builds_cleanly(mini_site):
     assert (build.site_dir / "en" / "second" / "index.html").is_file()
 
 
-# With this many other blocks, docs/hooks/exec_prefetch.py runs the page's blocks in worker
-# processes first; a failure there must still fail the build with the same message.
-PADDING = "".join(f'```python exec="1"\nprint({i})\n```\n\n' for i in range(5))
-
-
-@pytest.mark.parametrize("others", ["", PADDING], ids=["alone", "in-workers"])
-def test_code_block_that_raises_fails(mini_site, others):
+def test_code_block_that_raises_fails(mini_site):
     mini_site.page(
         "second",
-        f'# 둘째\n\n{others}```python exec="1"\nraise ValueError("boom from a code block")\n```\n',
+        '# 둘째\n\n```python exec="1"\nraise ValueError("boom from a code block")\n```\n',
         "# Second\n",
     )
     assert_fails(mini_site.build(), "boom from a code block")
@@ -75,7 +69,7 @@ def test_figure_with_missing_glyph_fails(mini_site):
 
 
 def test_plain_matplotlib_missing_glyph_fails(mini_site):
-    # Without xentdocs.plotting: DejaVu Sans has no Hangul. docs/hooks/figure_glyphs.py makes
+    # Without xentdocs.plotting: DejaVu Sans has no Hangul. docs/pipeline/site_checks.py makes
     # matplotlib's warning an exception, so the block fails instead of logging at INFO.
     code = (
         "import io\n"
@@ -106,9 +100,14 @@ def test_english_tab_titles_on_korean_page_fail(mini_site):
     assert_fails(mini_site.build(), "docs/second.md:3", '소스|결과')
 
 
-@pytest.mark.parametrize("others", ["", PADDING], ids=["alone", "in-workers"])
-def test_warning_from_any_library_fails(mini_site, others):
-    # A library logging on its own logger would otherwise print a bare line and pass --strict.
-    code = 'import logging\nlogging.getLogger("some.library").warning("font not found")\n'
-    mini_site.page("second", f'# 둘째\n\n{others}```python exec="1"\n{code}```\n', "# Second\n")
-    assert_fails(mini_site.build(), "[some.library] font not found")
+def test_a_figure_font_warning_fails_but_a_harmless_library_line_does_not(mini_site):
+    # matplotlib's font manager logging "findfont: ... not found" means a figure in a fallback font:
+    # it fails the build. fontTools' "'created' timestamp seems very low" (seen with fontTools 4.69)
+    # means nothing for a reader: the build passes and the line stays information.
+    harmless = 'import logging\nlogging.getLogger("fontTools.ttLib").warning("\'created\' timestamp seems very low")\n'
+    mini_site.page("second", f'# 둘째\n\n```python exec="1"\n{harmless}```\n', "# Second\n")
+    build = mini_site.build()
+    assert build.returncode == 0, build.output[-3000:]
+    broken = 'import logging\nlogging.getLogger("matplotlib.font_manager").warning("findfont: Font family \'X\' not found.")\n'
+    mini_site.page("third", f'# 셋째\n\n```python exec="1"\n{broken}```\n', "# Third\n")
+    assert_fails(mini_site.build(site_dir="site2"), "[matplotlib.font_manager] findfont")

@@ -1,4 +1,4 @@
-// KaTeX renderer for docs/hooks/katex_math.py.
+// KaTeX renderer for docs/pipeline/site_math.py.
 //
 // One long-lived process serves a whole build (and every rebuild of `mkdocs serve`): it reads one
 // JSON request per line on stdin, {"formulas": [{"tex": "...", "display": true}, ...]}, and writes

@@ -1,0 +1,121 @@
+"""The site's Python-Markdown extension: what it does to every page's HTML as Markdown converts it.
+
+A Python-Markdown extension, not an MkDocs hook, so that MkDocs and Zensical can both run it. Its
+postprocessors run after Python-Markdown has put back the raw HTML of executed blocks (markdown-exec)
+and of the API reference (mkdocstrings), so they see the whole page:
+
+* ``render_math``: every ``pymdownx.arithmatex`` formula becomes KaTeX's HTML+MathML (``site_math``);
+* ``tidy_code``: inline code may wrap between the parts of a name (``ignore_<wbr>index``) rather than
+  inside a word, and an example's output lines hide whole while Material's copy button copies.
+
+Used from ``main.py`` (``on_config``); for another engine, list ``site_markdown`` under
+``markdown_extensions`` with ``docs/pipeline`` on ``PYTHONPATH``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+import site_math
+
+# arithmatex's generic output (TeX, HTML-escaped); not KaTeX's, when a page holds HTML converted before (API reference).
+FORMULA = re.compile(r"<(?P<tag>span|div) class=\"arithmatex\">(?P<tex>(?!<).*?)</(?P=tag)>", re.DOTALL)
+CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+INLINE_CODE = re.compile(r"(<code>)(.*?)(</code>)", re.DOTALL)
+TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
+# "_", "/" or "::" between parts of a name; "." only between letters (not inside 0.5); CamelCase words
+PART_SEPARATOR = re.compile(
+    r"(?<=[A-Za-z0-9])(_|/|::)(?=\w)|(?<=[A-Za-z_)\]])(\.)(?=[A-Za-z_])|(?<=[a-z])(?=[A-Z][a-z])")
+OUTPUT_LINE = re.compile(r'<span class="go">([^<]*)</span>\n')
+
+
+def split_formula(tag: str, escaped: str) -> tuple[str, bool]:
+    """TeX source and display flag of one arithmatex element.
+
+    >>> split_formula("span", r"\\(a &lt; b\\)")
+    ('a < b', False)
+    >>> split_formula("div", r"\\begin{aligned}x&amp;=1\\end{aligned}")
+    ('\\\\begin{aligned}x&=1\\\\end{aligned}', True)
+    """
+    tex = html.unescape(escaped).strip()
+    if tex[:2] in ("\\(", "\\[") and tex[-2:] in ("\\)", "\\]"):
+        return tex[2:-2].strip(), tex[1] == "["
+    return tex, tag == "div"
+
+
+def render_math(text: str, katex_dir: Path) -> str:
+    """Replace every arithmatex element by KaTeX's output, in one round trip to the worker."""
+    matches = list(FORMULA.finditer(text))
+    if not matches:
+        return text
+    formulas = [split_formula(m["tag"], m["tex"]) for m in matches]
+    rendered = site_math.worker.render(katex_dir, formulas)
+    pieces, last = [], 0
+    for match, (_, display), output in zip(matches, formulas, rendered):
+        pieces += [text[last:match.start()],
+                   f'<div class="arithmatex katex-block">{output}</div>' if display
+                   else f'<span class="arithmatex">{output}</span>']
+        last = match.end()
+    return "".join(pieces) + text[last:]
+
+
+def name_breaks(text: str) -> str:
+    """Break opportunities in the text of one inline code element (its tags are left alone).
+
+    >>> name_breaks("ignore_index")
+    'ignore_<wbr>index'
+    >>> name_breaks("torch.nn.functional.cross_entropy")
+    'torch.<wbr>nn.<wbr>functional.<wbr>cross_<wbr>entropy'
+    >>> name_breaks("nn.CrossEntropyLoss() or NLLLoss")
+    'nn.<wbr>Cross<wbr>Entropy<wbr>Loss() or NLLLoss'
+    >>> name_breaks('label_smoothing=0.1, <a href="#a_b">x_y</a>, _private, end.')
+    'label_<wbr>smoothing=0.1, <a href="#a_b">x_<wbr>y</a>, _private, end.'
+    """
+    return TAG_OR_TEXT.sub(lambda m: m[1] or PART_SEPARATOR.sub(r"\g<0><wbr>", m[2]), text)
+
+
+def tidy_code(text: str) -> str:
+    """Name breaks in inline code (never inside ``<pre>``); each output line's newline inside its span.
+
+    >>> tidy_code('<p><code>a_b</code></p><pre><code>c_d</code></pre>')
+    '<p><code>a_<wbr>b</code></p><pre><code>c_d</code></pre>'
+    >>> tidy_code('<pre><span class="gp">&gt;&gt;&gt; </span>1 + 1\\n<span class="go">2</span>\\n</pre>')
+    '<pre><span class="gp">&gt;&gt;&gt; </span>1 + 1\\n<span class="go">2\\n</span></pre>'
+    """
+    out, position = [], 0
+    for block in CODE_BLOCK.finditer(text):
+        out.append(INLINE_CODE.sub(lambda m: m[1] + name_breaks(m[2]) + m[3], text[position:block.start()]))
+        out.append(OUTPUT_LINE.sub(lambda m: f'<span class="go">{m[1]}\n</span>', block[0]))
+        position = block.end()
+    out.append(INLINE_CODE.sub(lambda m: m[1] + name_breaks(m[2]) + m[3], text[position:]))
+    return "".join(out)
+
+
+class _Step(Postprocessor):
+    def __init__(self, md: Markdown, step) -> None:
+        super().__init__(md)
+        self.step = step
+
+    def run(self, text: str) -> str:
+        return self.step(text)
+
+
+class SiteMarkdown(Extension):
+    def __init__(self, **kwargs) -> None:
+        self.config = {"katex_dir": ["", "node_modules/katex (found from the working directory if empty)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        katex_dir = Path(self.getConfig("katex_dir") or site_math.find_katex(Path.cwd()))
+        # after 'raw_html' (30), which puts back the HTML of executed blocks and the API reference
+        md.postprocessors.register(_Step(md, lambda text: render_math(text, katex_dir)), "xd_math", 5)
+        md.postprocessors.register(_Step(md, tidy_code), "xd_code", 4)
+
+
+def makeExtension(**kwargs) -> SiteMarkdown:  # noqa: N802 - Python-Markdown's entry point
+    return SiteMarkdown(**kwargs)
