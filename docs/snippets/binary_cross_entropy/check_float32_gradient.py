@@ -8,8 +8,8 @@ h = np.float32(0.5)
 
 
 def via_probability(z):
-    p = xentdocs.sigmoid(np.array([z]))  # float32 in, float32 out
-    return xentdocs.binary_cross_entropy(p, np.array([y]))
+    q = xentdocs.sigmoid(np.array([z]))  # float32 in, float32 out
+    return xentdocs.binary_cross_entropy(q, np.array([y]))
 
 
 def via_logits(z):

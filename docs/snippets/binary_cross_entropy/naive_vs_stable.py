@@ -6,8 +6,8 @@ z = np.array([-800.0, -40.0, -1.0, 1.0, 40.0, 800.0])
 
 
 def naive_bce(z, y):
-    p = 1 / (1 + np.exp(-z))  # the textbook sigmoid
-    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+    q = 1 / (1 + np.exp(-z))  # the textbook sigmoid
+    return -(y * np.log(q) + (1 - y) * np.log(1 - q))
 
 
 def stable_bce(z, y):

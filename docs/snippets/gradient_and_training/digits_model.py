@@ -22,16 +22,16 @@ def load_split(seed=0, n_heldout=450):
 
 
 def train_softmax_regression(X, y, X_ho, y_ho, epochs=100, lr=0.5):
-    """Full-batch gradient descent on the mean cross entropy of XW + b.
+    """Full-batch gradient descent on the mean cross entropy of X Wᵀ + b.
 
     X_ho, y_ho: the held-out set, only evaluated, never trained on.
     """
-    W = np.zeros((X.shape[1], 10))  # W = 0: every p starts uniform
+    W = np.zeros((10, X.shape[1]))  # (C, D) like nn.Linear; W = 0: every q starts uniform
     b = np.zeros(10)
     history = {"train_loss": [], "heldout_loss": [], "heldout_proba": []}
     for epoch in range(epochs + 1):
-        Z = X @ W + b  # logits, shape (N, 10)
-        Z_ho = X_ho @ W + b
+        Z = X @ W.T + b  # logits, shape (N, 10)
+        Z_ho = X_ho @ W.T + b
         history["train_loss"].append(
             float(xentdocs.cross_entropy_loss(Z, y)))
         history["heldout_loss"].append(
@@ -39,8 +39,8 @@ def train_softmax_regression(X, y, X_ho, y_ho, epochs=100, lr=0.5):
         history["heldout_proba"].append(xentdocs.softmax(Z_ho))
         if epoch == epochs:
             break
-        dZ = xentdocs.cross_entropy_loss_grad(Z, y)  # (p - onehot) / N
-        W -= lr * (X.T @ dZ)  # chain rule: dL/dW = Xᵀ dZ
+        dZ = xentdocs.cross_entropy_loss_grad(Z, y)  # (q - onehot) / N
+        W -= lr * (dZ.T @ X)  # chain rule: dL/dW = dZᵀ X
         b -= lr * dZ.sum(axis=0)  # dL/db = sum of the rows of dZ
     # shape (epochs + 1, N_ho, 10)
     history["heldout_proba"] = np.array(history["heldout_proba"])

@@ -32,8 +32,8 @@ for name, kw in options.items():
     error = np.max(np.abs(analytic - numeric))
     print(f"{name:20s} max |analytic - numeric| = {error:.1e}")
 
-p = xentdocs.softmax(z)
+q = xentdocs.softmax(z)
 onehot = np.eye(5)[y]
 plain = xentdocs.cross_entropy_loss_grad(z, y)
 print("plain gradient == (softmax(z) - onehot(y)) / N:",
-      np.allclose(plain, (p - onehot) / len(y), rtol=0, atol=1e-15))
+      np.allclose(plain, (q - onehot) / len(y), rtol=0, atol=1e-15))

@@ -16,10 +16,10 @@ for k in range(5):
     step[k] = h
     H_numeric[:, k] = (grad(z + step, y) - grad(z - step, y)) / (2 * h)
 
-p = xentdocs.softmax(z)
-H = np.diag(p) - np.outer(p, p)
+q = xentdocs.softmax(z)
+H = np.diag(q) - np.outer(q, q)
 error = np.max(np.abs(H_numeric - H))
-print(f"max |H_numeric - (diag(p) - p pᵀ)| = {error:.1e}")
+print(f"max |H_numeric - (diag(q) - q pᵀ)| = {error:.1e}")
 
 eigenvalues, eigenvectors = np.linalg.eigh(H)  # ascending order
 # + 0.0 prints a rounded -0.0 as 0.0
@@ -29,7 +29,7 @@ v0 = eigenvectors[:, 0]
 print("its eigenvector is ±(1, …, 1)/√5:",
       np.allclose(np.abs(v0), 1 / np.sqrt(5)))
 
-# vᵀ H v is the variance of v under p, which is never negative.
+# vᵀ H v is the variance of v under q, which is never negative.
 for v in rng.normal(size=(3, 5)):
-    variance = p @ v**2 - (p @ v) ** 2
-    print(f"vᵀHv = {v @ H @ v:.6f}   Var_p(v) = {variance:.6f}")
+    variance = q @ v**2 - (q @ v) ** 2
+    print(f"vᵀHv = {v @ H @ v:.6f}   Var_q(v) = {variance:.6f}")

@@ -14,12 +14,12 @@ def softmax_twice_figure(title, desc, xlabel, loss_label, grad_label,
     for v in d:
         z = np.zeros(C)
         z[y] = v
-        p = xd.softmax(z)
-        g = xd.cross_entropy_loss_grad(p, y)  # d loss / d p, p taken as logits
+        q = xd.softmax(z)
+        g = xd.cross_entropy_loss_grad(q, y)  # d loss / d q, q taken as logits
         loss_right.append(xd.cross_entropy_loss(z, y))
-        loss_wrong.append(xd.cross_entropy_loss(p, y))
+        loss_wrong.append(xd.cross_entropy_loss(q, y))
         grad_right.append(np.linalg.norm(xd.cross_entropy_loss_grad(z, y)))
-        grad_wrong.append(np.linalg.norm(p * (g - p @ g)))  # back through the extra softmax
+        grad_wrong.append(np.linalg.norm(q * (g - q @ g)))  # back through the extra softmax
 
     fig, (top, bottom) = new_figure(width=6.4, height=5.0, nrows=2, sharex=True)
     top.plot(d, loss_right, color=PALETTE[0], label=right_label)

@@ -9,9 +9,9 @@ def loss_softmax_first(z, y):
 
 
 def grad_softmax_first(z, y):
-    p = xd.softmax(z)
-    g = xd.cross_entropy_loss_grad(p, y)  # d loss / d p = softmax(p) - onehot
-    return p * (g - p @ g)  # chain rule through softmax: (diag(p) - p p^T) g
+    q = xd.softmax(z)
+    g = xd.cross_entropy_loss_grad(q, y)  # d loss / d q = softmax(q) - onehot
+    return q * (g - q @ g)  # chain rule through softmax: (diag(q) - q q^T) g
 
 
 C, y = 10, 0

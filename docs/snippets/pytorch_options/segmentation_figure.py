@@ -12,19 +12,19 @@ def segmentation_figure(title, desc, target_title, prediction_title, loss_title)
     truth[(rows - 5.5) ** 2 + (cols - 3.0) ** 2 <= 7.5] = 1       # class 1: a disc
     truth[(rows >= 4) & (cols >= 7)] = 2                          # class 2: a block
     rng = np.random.default_rng(7)
-    x = 2.5 * np.moveaxis(np.eye(C)[truth], -1, 0) + rng.normal(0.0, 1.0, (C, H, W))
-    x = x[None]                                                   # (N, C, H, W) with N = 1
-    t = truth[None].copy()
-    t[:, :2, :] = ignore                                          # two unlabelled rows
+    z = 2.5 * np.moveaxis(np.eye(C)[truth], -1, 0) + rng.normal(0.0, 1.0, (C, H, W))
+    z = z[None]                                                   # (N, C, H, W) with N = 1
+    y = truth[None].copy()
+    y[:, :2, :] = ignore                                          # two unlabelled rows
 
-    loss = xd.cross_entropy_loss(x, t, ignore_index=ignore, reduction="none")[0]   # (H, W)
-    prediction = x[0].argmax(axis=0)
-    ignored = t[0] == ignore
+    loss = xd.cross_entropy_loss(z, y, ignore_index=ignore, reduction="none")[0]   # (H, W)
+    prediction = z[0].argmax(axis=0)
+    ignored = y[0] == ignore
 
     classes = ListedColormap(list(PALETTE[:C]))
     fig, axes = new_figure(width=7.6, height=2.9, ncols=3)
     panels = (
-        (np.ma.masked_where(ignored, t[0]), target_title, dict(cmap=classes, vmin=-0.5, vmax=C - 0.5)),
+        (np.ma.masked_where(ignored, y[0]), target_title, dict(cmap=classes, vmin=-0.5, vmax=C - 0.5)),
         (prediction, prediction_title, dict(cmap=classes, vmin=-0.5, vmax=C - 0.5)),
         (np.ma.masked_where(ignored, loss), loss_title, dict(cmap="viridis", vmin=0.0)),
     )

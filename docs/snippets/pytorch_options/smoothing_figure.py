@@ -6,10 +6,10 @@ from xentdocs.plotting import new_figure, to_svg, PALETTE
 def smoothing_figure(title, desc, xlabel, ylabel, onehot_label, torch_label, other_label):
     """One-hot target, PyTorch's smoothed target and the ε/(C-1) reading, side by side."""
     C, eps, target = 4, 0.2, 1
-    x = np.zeros((1, C))
-    t = np.array([target])
-    # The library's own smoothed target: grad of the summed loss = softmax(x) - q.
-    q_torch = (xd.softmax(x, axis=1) - xd.cross_entropy_loss_grad(x, t, reduction="sum", label_smoothing=eps))[0]
+    z = np.zeros((1, C))
+    y = np.array([target])
+    # The library's own smoothed target: grad of the summed loss = softmax(z) - p.
+    p_torch = (xd.softmax(z, axis=1) - xd.cross_entropy_loss_grad(z, y, reduction="sum", label_smoothing=eps))[0]
     onehot = np.eye(C)[target]
     q_other = (1 - eps) * onehot + eps / (C - 1) * (1 - onehot)
 
@@ -18,7 +18,7 @@ def smoothing_figure(title, desc, xlabel, ylabel, onehot_label, torch_label, oth
     width = 0.27
     series = (
         (-width, onehot, onehot_label, dict(fill=False, linewidth=1.2)),
-        (0.0, q_torch, torch_label, dict(color=PALETTE[0])),
+        (0.0, p_torch, torch_label, dict(color=PALETTE[0])),
         (width, q_other, other_label, dict(color=PALETTE[1], hatch="//", edgecolor="white", linewidth=0)),
     )
     for offset, values, label, style in series:

@@ -14,20 +14,20 @@ def _text_on(fill):
 def weight_figure(title, desc, left_title, right_title, plain_label, weighted_label, row_label,
                   unweighted_mean_label, torch_mean_label, wrong_mean_label, max_loss_label):
     """Left: what each sample adds to the denominator of 'mean'. Right: the resulting means."""
-    x = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.3], [1.2, 0.2, 3.0], [0.0, 1.5, -1.0]])
-    t = np.array([0, 2, 1, 1])
+    z = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.3], [1.2, 0.2, 3.0], [0.0, 1.5, -1.0]])
+    y = np.array([0, 2, 1, 1])
     w = np.array([1.0, 4.0, 1.0])
-    weighted_sum = float(xd.cross_entropy_loss(x, t, weight=w, reduction="sum"))
+    weighted_sum = float(xd.cross_entropy_loss(z, y, weight=w, reduction="sum"))
     means = [
-        (unweighted_mean_label, float(xd.cross_entropy_loss(x, t))),
-        (torch_mean_label, float(xd.cross_entropy_loss(x, t, weight=w))),
-        (wrong_mean_label, weighted_sum / len(t)),
+        (unweighted_mean_label, float(xd.cross_entropy_loss(z, y))),
+        (torch_mean_label, float(xd.cross_entropy_loss(z, y, weight=w))),
+        (wrong_mean_label, weighted_sum / len(y)),
     ]
 
     fig, (left, right) = new_figure(width=7.6, height=3.4, ncols=2, gridspec_kw={"width_ratios": [1, 1.25]})
 
     # Stacked columns: one segment per sample, as tall as what it adds to the denominator.
-    for column, shares in enumerate((np.ones(len(t)), w[t])):
+    for column, shares in enumerate((np.ones(len(y)), w[y])):
         bottom = 0.0
         for i, share in enumerate(shares):
             left.bar(column, share, bottom=bottom, width=0.62, color=PALETTE[i], edgecolor="white", linewidth=1.5)
@@ -36,7 +36,7 @@ def weight_figure(title, desc, left_title, right_title, plain_label, weighted_la
             bottom += share
         left.text(column, bottom + 0.25, f"{bottom:g}", ha="center", va="bottom", fontsize=11)
     left.set_xticks([0, 1], [plain_label, weighted_label])
-    left.set_ylim(0, w[t].sum() * 1.18)
+    left.set_ylim(0, w[y].sum() * 1.18)
     left.set_xlim(-0.55, 1.55)
     left.set_title(left_title)
     left.grid(False, axis="x")
@@ -49,7 +49,7 @@ def weight_figure(title, desc, left_title, right_title, plain_label, weighted_la
         right.text(bar.get_width() + 0.08, bar.get_y() + bar.get_height() / 2, f"{value:.4f}",
                    va="center", fontsize=9)
     # Every average of the per-row losses lies below the largest of them; Σ w·ℓ / N does not.
-    largest = float(xd.cross_entropy_loss(x, t, reduction="none").max())
+    largest = float(xd.cross_entropy_loss(z, y, reduction="none").max())
     right.axvline(largest, color=PALETTE[7], linestyle="--", linewidth=1.2)
     right.text(largest + 0.08, len(means) - 0.45, f"{max_loss_label} {largest:.4f}", ha="left", va="bottom", fontsize=8)
     right.set_ylim(-0.5, len(means) + 0.1)
@@ -58,5 +58,5 @@ def weight_figure(title, desc, left_title, right_title, plain_label, weighted_la
     right.set_title(right_title)
     right.grid(False, axis="y")
     # The text may name the two denominators as {n} and {total}; fill them from the data.
-    numbers = dict(n=len(t), total=f"{w[t].sum():g}")
+    numbers = dict(n=len(y), total=f"{w[y].sum():g}")
     return to_svg(fig, title=title.format(**numbers), desc=desc.format(**numbers))
