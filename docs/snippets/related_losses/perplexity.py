@@ -9,9 +9,11 @@ z = np.array([[3.2, 5.1, -1.7],
 y = np.array([0, 1, 2])
 C = z.shape[1]
 
-ce = float(cross_entropy_loss(z, y))                    # nats
-print(f"cross entropy = {ce:.4f} nats = {ce / np.log(2):.4f} bits")
-print(f"perplexity    = exp({ce:.4f}) = 2**{ce / np.log(2):.4f} = {np.exp(ce):.2f}")
+ce = float(cross_entropy_loss(z, y))       # nats
+bits = ce / np.log(2)
+print(f"cross entropy = {ce:.4f} nats = {bits:.4f} bits")
+print(f"perplexity    = exp({ce:.4f}) = 2**{bits:.4f} = {np.exp(ce):.2f}")
 
-uniform = float(cross_entropy_loss(np.zeros_like(z), y))  # all scores equal
-print(f"uniform model: cross entropy = log {C} = {uniform:.4f}, perplexity = {np.exp(uniform):.2f}")
+uniform = float(cross_entropy_loss(np.zeros_like(z), y))  # equal scores
+print(f"uniform model: cross entropy = log {C} = {uniform:.4f}, "
+      f"perplexity = {np.exp(uniform):.2f}")
