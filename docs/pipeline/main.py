@@ -140,7 +140,7 @@ def _every_language_built(config) -> None:
     site_languages.split_search_index(config)
     if "search_terms" not in SKIP:
         for locale, index, glossary in site_languages.search_indexes(config, "glossary"):
-            site_search.add_reader_terms_to_index(index, glossary)
+            site_search.add_reader_terms_to_index(index, glossary, hangul=locale == "ko")
 
 
 on_post_build = CombinedEvent(_this_language_built, _every_language_built)

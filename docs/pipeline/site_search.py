@@ -64,22 +64,28 @@ def searchable(content: str) -> str:
     return FIGURE.sub(lambda m: (FIGURE_TITLE.search(m[0]) or [None, ""])[1], "".join(out))
 
 
-def glossary_names(markdown: str) -> list[list[str]]:
-    """For each glossary entry: its term, its English name and its other names, Korean ones also unspaced.
+def glossary_names(markdown: str, hangul: bool = True) -> list[list[str]]:
+    """For each glossary entry: its term, its other-language name, any name in parentheses and its
+    other names; Korean ones also unspaced. Without ``hangul`` (the English index), no Korean name.
 
     >>> glossary_names("| **교차 엔트로피**{#cross-entropy}<br>cross entropy | 뜻. 다른 표기: 크로스 엔트로피, CE. → [x](x.md) |")
     [['교차 엔트로피', 'cross entropy', '크로스 엔트로피', 'CE', '교차엔트로피', '크로스엔트로피']]
+    >>> glossary_names("| **likelihood**{#likelihood} (L)<br>우도 (가능도) | The probability. → [x](x.md) |", hangul=False)
+    [['likelihood', 'L']]
     """
     entries = []
     for row in ROW.finditer(markdown):
         names = [row["term"].strip()]
-        english = re.match(r"[^|]*?<br>\s*([^|<]+?)\s*\|", row["rest"])
-        if english:
-            names.append(english[1])
+        head = row["rest"].split("|", 1)[0]
+        names += re.findall(r"\(([^)]+)\)", head.split("<br>")[0])
+        if "<br>" in head:
+            other = head.split("<br>", 1)[1]
+            names += [re.sub(r"\s*\(.*?\)", "", other).strip()] + re.findall(r"\(([^)]+)\)", other)
         also = ALSO.search(row["rest"])
         if also:
             names += [n.strip() for n in also["names"].split(",") if n.strip()]
         names += [re.sub(r"[\s-]+", "", n) for n in names if HANGUL.search(n) and re.search(r"[\s-]", n)]
+        names = [n for n in names if n and (hangul or not HANGUL.search(n))]
         entries.append(list(dict.fromkeys(names)))
     return entries
 
@@ -111,8 +117,8 @@ def add_reader_terms(docs: list[dict], entries: list[list[str]]) -> None:
             doc["text"] += f" <p>{html.escape(' '.join(missing), quote=False)}</p>"
 
 
-def add_reader_terms_to_index(index_path: Path, glossary: Path) -> None:
+def add_reader_terms_to_index(index_path: Path, glossary: Path, hangul: bool) -> None:
     if index_path.is_file() and glossary.is_file():
         index = json.loads(index_path.read_text(encoding="utf-8"))
-        add_reader_terms(index["docs"], glossary_names(glossary.read_text(encoding="utf-8")))
+        add_reader_terms(index["docs"], glossary_names(glossary.read_text(encoding="utf-8"), hangul))
         index_path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")

@@ -8,9 +8,11 @@ from __future__ import annotations
 import html as htmlmod
 import re
 from collections import Counter
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 import sitebuild
 from browser_harness import KINDS, SCHEMES, VIEWPORTS, format_violations
@@ -259,20 +261,12 @@ def test_language_switcher_round_trip(harness, site_server, page):
 
 # --------------------------------------------------------------------------- anchors
 # The last heading with an id that is followed by at least two windows of page (a link to a
-# heading near the end scrolls the page to its end instead of to the heading); preferably one right
-# below a skipped box of its own (.xd-tail, docs/hooks/offscreen_sections.py).
+# heading near the end scrolls the page to its end instead of to the heading).
 DEEP_HEADING_JS = """() => {
   const end = document.scrollingElement.scrollHeight - 2 * innerHeight;
   const hs = [...document.querySelectorAll('article h2[id], article h3[id]')]
     .filter(h => h.getBoundingClientRect().top + scrollY < end);
-  const below_tail = hs.filter(h => h.previousElementSibling?.matches('.xd-tail'));
-  return below_tail.length ? below_tail.pop().id : hs.length ? hs.pop().id : null;
-}"""
-TAIL_SKIPPABLE_JS = """id => {
-  const tail = document.getElementById(id).previousElementSibling;
-  if (!tail?.matches('.xd-tail')) return [];
-  return [tail, ...tail.querySelectorAll('*')].filter(el => getComputedStyle(el).contentVisibility !== 'visible')
-    .map(el => el.tagName + '.' + el.className);
+  return hs.length ? hs.pop().id : null;
 }"""
 HEADING_TOP_JS = "id => Math.round(document.getElementById(id).getBoundingClientRect().top)"
 
@@ -295,8 +289,6 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
         tab.wait_for_load_state("load")
         header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
         first = tab.evaluate(HEADING_TOP_JS, target)
-        # the box above the heading a link points at is drawn as it is scrolled to (extra.css)
-        assert tab.evaluate(TAIL_SKIPPABLE_JS, target) == [], f"skippable in the box above #{target}"
         tab.wait_for_timeout(800)
         settled = tab.evaluate(HEADING_TOP_JS, target)
         assert abs(settled - first) <= 2, f"#{target} moved from {first}px to {settled}px after load"
@@ -492,128 +484,21 @@ def test_palette_switch_reaches_blocks_drawn_later(harness, site_server):
 
 
 def test_page_colour_scheme_follows_the_palette(harness, site_server):
-    """The canvas and its scroll bars take the palette's scheme from extra.css, not from the
-    <meta name="color-scheme"> Material would add at start-up (docs/hooks/startup_restyles.py);
-    switching the scheme still sets and then removes data-md-color-switching."""
+    """The canvas and its scroll bars take the palette's scheme, and the browser's own bar the
+    header's colour."""
     page = _page_of(DEFAULT_LANG, "information-theory")
     tab, _ = harness.new_page("desktop")
     root_scheme = "() => getComputedStyle(document.documentElement).colorScheme"
     try:
         tab.goto(site_server.page_url(page))
         harness.ensure_scheme(tab, "light")
-        assert tab.evaluate(root_scheme) == "light"
-        tab.evaluate("""() => { window.__switching = [];
-          new MutationObserver(records => records.forEach(r => window.__switching.push(
-            document.body.hasAttribute('data-md-color-switching')))).observe(
-            document.body, {attributes: true, attributeFilter: ['data-md-color-switching']}); }""")
+        assert "dark" not in tab.evaluate(root_scheme)
         harness.ensure_scheme(tab, "dark")
-        assert tab.evaluate(root_scheme) == "dark"
-        # a real switch still stops transitions while it happens (start-up no longer does)
         tab.wait_for_timeout(200)
-        assert tab.evaluate("window.__switching") == [True, False]
-        assert tab.locator('meta[name="color-scheme"]').count() == 0
-        # the browser's own bar still takes the header's colour
+        assert "dark" in tab.evaluate(root_scheme)
         assert tab.locator('meta[name="theme-color"]').get_attribute("content").startswith("#")
     finally:
         tab.close()
-
-
-def _traced(tab, action):
-    """Run ``action()`` under Chromium's invalidation tracing: its result, and the trace's events."""
-    cdp = tab.context.new_cdp_session(tab)
-    events, done = [], []
-    cdp.on("Tracing.dataCollected", lambda payload: events.extend(payload["value"]))
-    cdp.on("Tracing.tracingComplete", lambda payload: done.append(True))
-    cdp.send("Tracing.start", {"transferMode": "ReportEvents", "traceConfig": {"includedCategories": [
-        "devtools.timeline", "disabled-by-default-devtools.timeline.invalidationTracking"]}})
-    result = action()
-    cdp.send("Tracing.end")
-    for _ in range(600):
-        if done:
-            break
-        tab.wait_for_timeout(50)
-    assert done, "the trace did not finish"
-    return result, events
-
-
-TABLES_WRAPPED_ONCE_JS = r"""() => [...document.querySelectorAll('article table:not([class])')].map(t =>
-  t.parentElement.matches('.md-typeset__scrollwrap > .md-typeset__table')
-  && !t.parentElement.parentElement.closest('.md-typeset__table'))"""
-TABLE_PAGES = [p for p in PAGES if p.stem in ("glossary", "pytorch-options", "reference")]
-
-
-@pytest.mark.parametrize("page", TABLE_PAGES, ids=_ids(TABLE_PAGES))
-def test_start_up_restyles_nothing_for_nothing(harness, site_server, page):
-    """Once Material's script runs, nothing restyles the page for a reason the reader cannot see
-    (docs/hooks/startup_restyles.py): no change of the page's colour-scheme metadata
-    ("PlatformColorChange"), no table moved into its scroll box (which restyled the whole
-    article), no write of the root's class that the page's inline script already set (which
-    re-matched the theme's [class] selectors below it), and no data-md-color-switching for the
-    palette the page already has. Read from
-    Chromium's invalidation tracing while the page loads."""
-    tab, _ = harness.new_page("phone")
-    try:
-        _, events = _traced(tab, lambda: (tab.goto(site_server.page_url(page), wait_until="load"),
-                                          tab.wait_for_timeout(500)))
-        wrapped = tab.evaluate(TABLES_WRAPPED_ONCE_JS)
-    finally:
-        tab.close()
-    assert wrapped and all(wrapped), f"tables not wrapped exactly once: {wrapped}"
-    starts = [e["ts"] for e in events if e.get("name") == "EvaluateScript"
-              and "/bundle." in e.get("args", {}).get("data", {}).get("url", "")]
-    assert starts, "Material's bundle did not run"
-    reasons = []
-    for event in events:
-        data = event.get("args", {}).get("data", {})
-        if event["ts"] < min(starts) or not isinstance(data, dict):
-            continue
-        if data.get("reason") == "PlatformColorChange":
-            reasons.append("colour-scheme change")
-        if (data.get("reason") == "Invalidation set invalidates subtree"
-                and str(data.get("nodeName", "")).startswith(("ARTICLE", "HTML"))):
-            reasons.append(f"{data['nodeName'].split()[0].lower()} subtree")
-        if data.get("changedAttribute") == "data-md-color-switching":
-            reasons.append("palette switching attribute")
-    assert not reasons, f"restyles after Material's start: {sorted(set(reasons))}"
-
-
-MATHML_PAGES = [p for p in PAGES if p.stem in ("gradient-and-training", "numerical-stability")]
-# A font no formula uses arrives, and the page is styled again. The <math> added first is a control:
-# it has only the browser's MathML styles, so the arrival must restyle its <ms> (an element KaTeX
-# does not write), or nothing was tested.
-LOAD_A_FONT_JS = r"""async () => {
-  const control = document.createElement('p');
-  control.innerHTML = '<math><ms>x</ms></math>';
-  document.querySelector('article').prepend(control);
-  document.body.offsetHeight;
-  await document.fonts.load('1em KaTeX_Fraktur');
-  document.body.offsetHeight;
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return document.fonts.check('1em KaTeX_Fraktur');
-}"""
-
-
-@pytest.mark.parametrize("page", MATHML_PAGES, ids=_ids(MATHML_PAGES))
-def test_font_arrivals_do_not_restyle_the_hidden_mathml(harness, site_server, page):
-    """KaTeX's MathML (for screen readers, clipped to a pixel) is sized without the font: when a web
-    font arrives, none of its elements is restyled for it (extra.css). The browser's own MathML
-    styles (script sizes from the font's math table, cell padding in ex) restyled every drawn
-    MathML element at each KaTeX font's arrival. Read from Chromium's invalidation tracing."""
-    tab, _ = harness.new_page("phone")
-    try:
-        tab.goto(site_server.page_url(page), wait_until="load")
-        tab.evaluate("document.fonts.ready")
-        drawn_mathml = tab.evaluate("""() => [...document.querySelectorAll('.katex-mathml math *')]
-            .filter(e => e.checkVisibility({contentVisibilityAuto: true})).length""")
-        loaded, events = _traced(tab, lambda: tab.evaluate(LOAD_A_FONT_JS))
-    finally:
-        tab.close()
-    assert loaded and drawn_mathml > 50, (loaded, drawn_mathml)
-    restyled = [e["args"]["data"] for e in events if e.get("name") == "StyleRecalcInvalidationTracking"
-                and e.get("args", {}).get("data", {}).get("reason") == "Fonts"]
-    others = Counter(str(d.get("nodeName")) for d in restyled if d.get("nodeName") != "ms")
-    assert len(restyled) > sum(others.values()), "the control <ms> was not restyled when the font arrived"
-    assert not others, f"restyled for a font's arrival besides the control: {others.most_common(8)}"
 
 
 LAYOUT_SHIFTS_JS = r"""async () => {
@@ -677,104 +562,51 @@ requestAnimationFrame(function sample() {
   if (document.readyState === 'loading') requestAnimationFrame(sample);
 });
 document.addEventListener('DOMContentLoaded', () => __widths.push(innerWidth));"""
-HEADER_BUTTONS_JS = r"""() => ({
-  search: document.querySelector('.md-header label[for=__search]').getBoundingClientRect().width > 0,
-  palette: [...document.querySelectorAll('[data-md-component=palette] > label')]
-    .filter(l => l.getBoundingClientRect().width > 0).length,
-})"""
-
-
 @pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
 def test_phone_lays_the_page_out_at_its_width_while_loading(harness, site_server, page):
-    """The header has its scripted layout while the page is parsed (docs/hooks/scripted_layout.py).
-    Without the search and palette buttons the language menu stuck out past a phone's screen, and
-    the phone laid the whole page out that much wider until Material's script ran. With the script
-    blocked the header has its buttons all the same."""
+    """While a phone parses the header, before Material's script shows the search and palette
+    buttons, the language menu sat past the screen's edge, and the phone laid the whole page out
+    that much wider until the script ran (then again at its width). extra.css keeps the header
+    within the screen from the start."""
     tab, _ = harness.new_page("phone")
     try:
         tab.add_init_script(LAYOUT_WIDTHS_JS)
         tab.goto(site_server.page_url(page), wait_until="load")
         widths = tab.evaluate("window.__widths")
         width = tab.viewport_size["width"]
-        if page.stem == "index":
-            tab.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
-            tab.reload(wait_until="load")
-            unscripted = tab.evaluate(HEADER_BUTTONS_JS)
-            assert unscripted == {"search": True, "palette": 1}, unscripted
     finally:
         tab.close()
     assert widths and set(widths) == {width}, f"layout viewport widths while loading: {widths}"
 
 
-TAB_SETS_JS = r"""() => [...document.querySelectorAll('article .tabbed-set')].map(set => {
-  const labels = set.querySelector('.tabbed-labels');
-  const inputs = [...set.querySelectorAll(':scope > input')];
-  const selected = labels.children[inputs.findIndex(i => i.checked)];
-  const box = set.getBoundingClientRect();
-  return {
-    mounted: labels.classList.contains('tabbed-labels--linked'),
-    onScreen: box.bottom > 0 && box.top < innerHeight,
-    checked: inputs.findIndex(i => i.checked),
-    underline: parseFloat(getComputedStyle(labels, '::before').width) > 0
-      || getComputedStyle(selected).borderBottomColor !== 'rgba(0, 0, 0, 0)',
-    marks: set.querySelectorAll('[data-md-switching]').length,
-    folded: !!set.closest('details:not([open])'),
-  };
-})"""
-SET_MOUNTED_JS = "i => !!document.querySelectorAll('article .tabbed-set')[i].querySelector('.tabbed-labels--linked')"
+CHECKED_TABS_JS = r"""() => [...document.querySelectorAll('article .tabbed-set')].map(set =>
+  [...set.querySelectorAll(':scope > input')].findIndex(i => i.checked))"""
 
 
 @pytest.mark.parametrize("lang", [lang for lang, _ in LANGS])
-def test_tab_sets_mount_when_they_come_into_view(harness, site_server, lang):
-    """Material's script mounts a tab set (scroll buttons, linked labels, sliding underline) when
-    the set first comes into view, not all of them at start-up (docs/hooks/startup_restyles.py).
-    The selected tab is underlined before and after; choosing a tab still switches every set on
-    the page, mounted or not; and a set mounted after such a choice still passes the next one on."""
+def test_choosing_a_tab_switches_every_set(harness, site_server, lang):
+    """Source and result tabs are linked: choosing "result" in one set shows the result in every set
+    of the page, far down ones included, and the choice is kept for the next visit."""
     page = _page_of(lang, "pytorch-options")
     tab, log = harness.new_page("phone")
-    sets = lambda: tab.evaluate(TAB_SETS_JS)  # noqa: E731
     try:
         tab.goto(site_server.page_url(page), wait_until="load")
-        tab.wait_for_timeout(800)
-        at_load = sets()
-        assert len(at_load) >= 3
-        assert not any(s["mounted"] for s in at_load if not s["onScreen"]), at_load
-        assert all(s["underline"] for s in at_load), "a selected tab without an underline"
-        last_index = max(i for i, s in enumerate(at_load) if not s["folded"])
-        first, second, last = (tab.locator("article .tabbed-set").nth(i) for i in (0, 1, last_index))
-
+        assert len(tab.evaluate(CHECKED_TABS_JS)) >= 3
+        first = tab.locator("article .tabbed-set").first
         first.scroll_into_view_if_needed()
-        tab.wait_for_function(SET_MOUNTED_JS, arg=0)
         first.locator(".tabbed-labels > label").nth(1).click()
         tab.wait_for_timeout(300)
-        after_choice = sets()
-        assert all(s["checked"] == 1 for s in after_choice), [s["checked"] for s in after_choice]
-        assert not after_choice[last_index]["mounted"], "a set mounted before it came into view"
-        assert all(s["underline"] for s in after_choice)
-
+        assert set(tab.evaluate(CHECKED_TABS_JS)) == {1}
+        last = tab.locator("article .tabbed-set:not(details:not([open]) *)").last
         last.scroll_into_view_if_needed()
-        tab.wait_for_function(SET_MOUNTED_JS, arg=last_index)
-        tab.wait_for_timeout(300)
-        mounted_late = sets()[last_index]
-        assert mounted_late["marks"] == 0 and mounted_late["underline"], mounted_late
         last.locator(".tabbed-labels > label").nth(0).click()
         tab.wait_for_timeout(300)
-        assert all(s["checked"] == 0 for s in sets()), "a choice in a set mounted late did not reach the others"
-        second.scroll_into_view_if_needed()
-        tab.wait_for_timeout(300)
-        assert sets()[1]["checked"] == 0
-        # a set in a folded block mounts when the block is opened and the set comes into view
-        folded = [i for i, s in enumerate(sets()) if s["folded"]]
-        if folded:
-            tab.evaluate("""i => document.querySelectorAll('article .tabbed-set')[i]
-              .closest('details').open = true""", folded[0])
-            tab.locator("article .tabbed-set").nth(folded[0]).scroll_into_view_if_needed()
-            tab.wait_for_function(SET_MOUNTED_JS, arg=folded[0])
-        # a saved choice is restored in every set on the next visit, before any is mounted
-        tab.evaluate("""() => __md_set('__tabs', [document.querySelector(
-          'article .tabbed-labels > label:nth-child(2)').textContent.trim()])""")
+        assert set(tab.evaluate(CHECKED_TABS_JS)) == {0}, "a choice far down did not reach the others"
+        first.scroll_into_view_if_needed()
+        first.locator(".tabbed-labels > label").nth(1).click()
         tab.reload(wait_until="load")
-        assert all(s["checked"] == 1 for s in sets()), "the saved choice was not restored in every set"
+        tab.wait_for_timeout(300)
+        assert set(tab.evaluate(CHECKED_TABS_JS)) == {1}, "the choice was not kept for the next visit"
     finally:
         tab.close()
     assert not log.console_errors, log.console_errors
@@ -835,34 +667,67 @@ def test_search_finds_pages_in_the_language(harness, site_server, built_site, la
     assert not missing, f"search for {query!r} misses pages titled with it: {missing}; results: {found}"
 
 
-def test_search_loads_its_index_when_opened(harness, site_server):
-    """The search index is fetched when the reader opens search, not while every page loads
-    (docs/hooks/startup_restyles.py); opening it with the phone's search button then finds pages,
-    and a page opened from a result (?h=...) still highlights the terms."""
-    page = _page_of(DEFAULT_LANG, "information-theory")
-    query = dict(SEARCHES)[DEFAULT_LANG]
-    tab, log = harness.new_page("phone")
-    requested = []
-    tab.on("request", lambda request: requested.append(request.url))
-    index_requests = lambda: [u for u in requested if u.endswith("search/search_index.json")]  # noqa: E731
-    try:
-        tab.goto(site_server.page_url(page), wait_until="load")
-        tab.wait_for_load_state("networkidle")
-        assert index_requests() == [], "the search index was fetched before search was opened"
-        tab.locator(".md-header label.md-header__button[for=__search]").click()
-        box = tab.locator("input.md-search__input")
-        box.fill(query)
-        box.press("End")
-        tab.wait_for_function(
-            "() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=15_000)
-        assert len(index_requests()) == 1
-        requested.clear()
-        tab.goto(site_server.page_url(page) + "?h=" + query, wait_until="load")
-        tab.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=15_000)
-        assert len(index_requests()) == 1
-    finally:
+SEARCH_QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
+# The links of the first three results (a result is a page, with its best sections inside it),
+# once Material has answered the query it was given: results, or its "no matching documents" line.
+RESULTS_JS = r"""q => {
+  const box = document.querySelector('input.md-search__input');
+  if (box.value !== q) return null;
+  const items = [...document.querySelectorAll('.md-search-result__list > li')];
+  const meta = document.querySelector('.md-search-result__meta').textContent;
+  if (!items.length && !/\d|no |없|일치/i.test(meta)) return null;
+  return {meta, top3: items.slice(0, 3).map(li => [...li.querySelectorAll('a')].map(a => a.href))};
+}"""
+
+
+@pytest.fixture(scope="module")
+def search_tabs(harness, site_server):
+    """One tab per language, its home page open and its search index loaded once."""
+    tabs: dict = {}
+
+    def tab_for(lang):
+        if lang not in tabs:
+            tab, _ = harness.new_page("desktop")
+            tab.goto(site_server.page_url(_page_of(lang, "index")))
+            tab.locator("input.md-search__input").click()
+            tabs[lang] = tab
+        return tabs[lang]
+
+    yield tab_for
+    for tab in tabs.values():
         tab.close()
-    assert not log.console_errors, log.console_errors
+
+
+def _result_link(server, href):
+    """A result's link relative to the site root, with its section: 'en/glossary/#nat'."""
+    fragment = urlsplit(href).fragment
+    return _result_page(server, href) + (f"#{fragment}" if fragment else "")
+
+
+@pytest.mark.parametrize("entry", SEARCH_QUERIES, ids=[f"{e['lang']}-{e['q']}" for e in SEARCH_QUERIES])
+def test_search_answers_what_readers_type(search_tabs, site_server, entry):
+    """tests/browser/search_queries.yml: what learners type, as they type it into the search box,
+    and the page (or section) that must be among the first three results, or nothing at all."""
+    lang, query = entry["lang"], entry["q"]
+    tab = search_tabs(lang)
+    box = tab.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query, delay=10)  # Material reads the query on keyup
+    handle = tab.wait_for_function(RESULTS_JS, arg=query, timeout=15_000)
+    result = handle.json_value()
+    pages = [[_result_link(site_server, h) for h in links] for links in result["top3"]]
+    if entry.get("none"):
+        assert pages == [], f"{query!r} on the {lang} site should find nothing: {pages} ({result['meta']})"
+        return
+    page, _, section = entry["top3"].partition("#")
+    prefix = "" if lang == DEFAULT_LANG else f"{lang}/"
+    want = prefix + ("" if page == "index" else f"{page}/")
+    found = pages
+    assert any(want == u.split("#")[0] for links in found for u in links), \
+        f"{query!r}: {want} not among the first three results {found} ({result['meta']})"
+    if section:
+        assert any(u == f"{want}#{section}" for links in found for u in links), \
+            f"{query!r}: {want}#{section} not among the first three results {found}"
 
 
 # --------------------------------------------------------------------------- copy button
