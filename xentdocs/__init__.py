@@ -4,8 +4,8 @@ The core needs only NumPy. ``xentdocs.plotting`` (figures for the site) needs ma
 """
 
 from .gradients import cross_entropy_loss_and_grad, cross_entropy_loss_grad
-from .linear import linear_cross_entropy, linear_cross_entropy_and_grad
 from .information import cross_entropy, entropy, information_content, kl_divergence
+from .linear import linear_cross_entropy, linear_cross_entropy_and_grad
 from .losses import (
     BCELoss,
     BCEWithLogitsLoss,

@@ -255,7 +255,7 @@ def index_rows(problem: Problem, z, t, *, grad_scale=None, want_loss=True, out=N
     index = arange(z.shape[0])
     keep = t != problem.ignore_index
     t_safe = np.where(keep, t, 0)
-    m, top, e = shifted_rows(z, out=out, name=problem.name)
+    _, top, e = shifted_rows(z, out=out, name=problem.name)
     loss = None
     if want_loss:
         if eps > 0:
@@ -303,7 +303,7 @@ def smoothed_weighted_target(problem: Problem, q: np.ndarray) -> np.ndarray:
 def soft_rows(problem: Problem, z, q, *, grad_scale=None, want_loss=True, out=None):
     """Per-row losses of a block with probability targets ``q``; with ``grad_scale`` (a number)
     also the gradient of ``grad_scale * sum_i L_i``. Returns ``(loss, grad)`` like :func:`index_rows`."""
-    m, top, e = shifted_rows(z, out=out, name=problem.name)
+    _, top, e = shifted_rows(z, out=out, name=problem.name)
     wq = smoothed_weighted_target(problem, q)
     loss = None
     if want_loss:

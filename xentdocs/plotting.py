@@ -184,7 +184,8 @@ def _styled(cls: type) -> type:
     namespace = {}
     for klass in reversed(cls.__mro__):
         for name, attribute in vars(klass).items():
-            if not name.startswith("_") and inspect.isfunction(attribute):
+            # cla only calls clear (wrapped), and matplotlib warns about subclasses that override it
+            if not name.startswith("_") and name != "cla" and inspect.isfunction(attribute):
                 namespace[name] = styled(attribute)
     return type(cls.__name__, (cls,), namespace)
 
