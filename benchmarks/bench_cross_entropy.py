@@ -11,9 +11,13 @@ For float32 logits of each shape (N, C), with random integer targets and
   ``scipy.special.log_softmax`` followed by a ``take_along_axis`` gather; and a
   naive NumPy ``-log(softmax)`` (the textbook ``exp(x - max) / sum``, a full
   N x C probability array, then ``-log`` of the target entries);
-* forward + gradient: ``cross_entropy_loss`` followed by
-  ``cross_entropy_loss_grad``, against torch's forward + backward through
-  autograd (``torch.autograd.grad``, so no ``.grad`` accumulation is timed).
+* forward + gradient: ``cross_entropy_loss_and_grad`` (one pass), against
+  torch's forward + backward through autograd (``torch.autograd.grad``, so no
+  ``.grad`` accumulation is timed).
+
+Goals (issue 18): f+g at most 0.5x torch 1 thread at 2048x32000 and
+512x128256, at most 1.0x at 4096x1000; forward alone at most 2x at 64x10;
+extra memory of f+g beyond the returned gradient (1.0x) at most 0.1x the logits.
 
 Method
 ------
@@ -142,7 +146,7 @@ def naive_forward(x, t):
 
 
 def xentdocs_fwd_grad(x, t):
-    return xentdocs.cross_entropy_loss(x, t), xentdocs.cross_entropy_loss_grad(x, t)
+    return xentdocs.cross_entropy_loss_and_grad(x, t)
 
 
 def torch_fwd_bwd(tx, tt):
@@ -406,7 +410,9 @@ legend: x t1 = time / torch 1-thread time (fwd vs torch fwd; f+g vs torch fwd+ba
   MALLOC_MMAP_THRESHOLD_=65536; RSS fwd = that RSS method for every contender (inputs >= 8 MiB).
   f+g memory includes the returned gradient (1.0x). Medians of interleaved samples.
   load = 1-minute load average before/after the shape; above ~1 another process shares the
-  2 cores, which hurts multi-threaded torch most (each parallel region waits for every thread)."""
+  2 cores, which hurts multi-threaded torch most (each parallel region waits for every thread).
+goals (issue 18): xentdocs f+g x t1 <= 0.5 at 2048x32000 and 512x128256, <= 1.0 at 4096x1000;
+  fwd x t1 <= 2.0 at 64x10; mem f+g <= 1.1 (the returned gradient is 1.0)."""
 
 
 # ---------------------------------------------------------------------------- main

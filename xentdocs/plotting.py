@@ -10,16 +10,22 @@ and print ``svg`` into the page. The SVG keeps its text as ``<text>`` (crisp, se
 searchable), draws text and axes in the page's own text colour (so it follows Material's light and
 dark schemes), and is byte-for-byte the same on every build.
 
-This is the only module of the package that imports matplotlib. Korean labels are laid out with
-NanumGothic, the font file that ships inside the ``koreanize-matplotlib`` wheel (registered here by
-path; importing that package would change matplotlib's global settings).
+This is the only module of the package that imports matplotlib, and importing it changes none of
+matplotlib's global settings: the house style (:data:`STYLE`) is applied to the figures of
+:func:`new_figure` only, with ``matplotlib.rc_context`` around each call that draws on them, and
+their text is laid out with NanumGothic, the font file that ships inside the
+``koreanize-matplotlib`` wheel (registered with matplotlib's public ``fontManager.addfont``;
+importing that package would change matplotlib's global settings).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import html
 import importlib.util
+import inspect
 import io
 import logging
 import os
@@ -30,7 +36,9 @@ import xml.etree.ElementTree as ET
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 __all__ = ["PALETTE", "MissingGlyphError", "new_figure", "to_svg"]
 
@@ -86,21 +94,15 @@ def _font_path() -> str:
     return os.path.join(list(spec.submodule_search_locations)[0], "fonts", _FONT_FILE)
 
 
-def _register_font() -> str:
-    path = _font_path()
-    manager = font_manager.fontManager
-    if not any(entry.fname == path for entry in manager.ttflist):
-        manager.addfont(path)
-    # matplotlib takes the first of equally good matches, and a NanumGothic of the system (Debian's
-    # fonts-nanum, which the browser tests install) comes before a font added here: the packaged
-    # file goes first, so a figure does not depend on the fonts of the machine that builds it.
-    ours = [entry for entry in manager.ttflist if entry.fname == path]
-    manager.ttflist[:] = ours + [entry for entry in manager.ttflist if entry.fname != path]
-    manager._findfont_cached.cache_clear()  # as addfont does: a lookup made earlier may be stale
+def _register_font(path: str) -> str:
+    """Make the font file known to matplotlib (public ``addfont``, once) and return its family name."""
+    if path not in {entry.fname for entry in font_manager.fontManager.ttflist}:
+        font_manager.fontManager.addfont(path)
     return font_manager.FontProperties(fname=path).get_name()
 
 
-FONT_NAME = _register_font()
+_FONT_PATH = _font_path()
+FONT_NAME = _register_font(_FONT_PATH)
 """Family name of the figure font (NanumGothic, from the koreanize-matplotlib wheel)."""
 
 STYLE: dict[str, object] = {
@@ -142,7 +144,54 @@ STYLE: dict[str, object] = {
     "svg.hashsalt": "xentdocs",  # stable clip-path and marker ids
     "image.cmap": "viridis",
 }
-"""The house style: matplotlib rcParams that :func:`new_figure` applies."""
+"""The house style: the matplotlib rcParams of the figures of :func:`new_figure` (never set globally)."""
+
+
+@contextlib.contextmanager
+def _house_style():
+    """Apply :data:`STYLE` (once, however deeply calls nest) and restore matplotlib's rcParams after."""
+    if _house_style.active:
+        yield
+        return
+    with matplotlib.rc_context(STYLE):
+        _house_style.active = True
+        try:
+            yield
+        finally:
+            _house_style.active = False
+
+
+_house_style.active = False
+
+
+def _styled(cls: type) -> type:
+    """A subclass of ``cls`` whose public methods run inside :func:`_house_style`.
+
+    matplotlib has no per-figure rcParams: an artist reads them when it is created (a line its
+    width, a label its font) and the renderer when it draws. Every artist of a figure from
+    :func:`new_figure` is created by a method of its figure or axes, so running those methods in
+    the style gives the figure the style without writing it into the global rcParams.
+    """
+
+    def styled(method):
+        @functools.wraps(method)
+        def call(*args, **kwargs):
+            with _house_style():
+                return method(*args, **kwargs)
+
+        return call
+
+    namespace = {}
+    for klass in reversed(cls.__mro__):
+        for name, attribute in vars(klass).items():
+            # cla only calls clear (wrapped), and matplotlib warns about subclasses that override it
+            if not name.startswith("_") and name != "cla" and inspect.isfunction(attribute):
+                namespace[name] = styled(attribute)
+    return type(cls.__name__, (cls,), namespace)
+
+
+_StyledFigure = _styled(Figure)
+_StyledAxes = _styled(Axes)
 
 
 def new_figure(width: float = 6.4, height: float = 3.6, *, nrows: int = 1, ncols: int = 1, **subplot_kw):
@@ -167,10 +216,12 @@ def new_figure(width: float = 6.4, height: float = 3.6, *, nrows: int = 1, ncols
 
     Notes
     -----
-    The house style is written into matplotlib's global ``rcParams`` (artists read them when they
-    are created, after this function returns): a Korean-capable font, theme-following ink, the
+    The house style (:data:`STYLE`: a Korean-capable font, theme-following ink, the
     :data:`PALETTE` colour cycle, a transparent background, text kept as SVG text and a fixed SVG
-    hash salt. The layout engine is ``constrained``, so labels are placed when the figure is saved.
+    hash salt) belongs to this figure alone: every method of the figure and of its axes runs
+    inside ``matplotlib.rc_context(STYLE)``, and so does :func:`to_svg`, while matplotlib's global
+    ``rcParams`` stay as they were. The layout engine is ``constrained``, so labels are placed
+    when the figure is saved.
 
     Examples
     --------
@@ -179,13 +230,32 @@ def new_figure(width: float = 6.4, height: float = 3.6, *, nrows: int = 1, ncols
     >>> fig, ax = new_figure(4, 3)
     >>> fig.get_size_inches().tolist()
     [4.0, 3.0]
-    >>> matplotlib.rcParams["axes.unicode_minus"]
-    False
+    >>> line, = ax.plot([0, 1], [1, 0])
+    >>> line.get_linewidth(), matplotlib.rcParams["lines.linewidth"]  # the house style, not the global one
+    (2.0, 1.5)
     """
-    matplotlib.rcParams.update(STYLE)
-    fig = Figure(figsize=(width, height), layout="constrained")
-    ax = fig.subplots(nrows=nrows, ncols=ncols, **subplot_kw)
+    with _house_style():
+        fig = _StyledFigure(figsize=(width, height), layout="constrained")
+        subplot_kw["subplot_kw"] = {"axes_class": _StyledAxes, **subplot_kw.get("subplot_kw", {})}
+        ax = fig.subplots(nrows=nrows, ncols=ncols, **subplot_kw)
     return fig, ax
+
+
+def _pin_font_file(fig: Figure) -> None:
+    """Lay out every label in the figure font with the packaged file itself.
+
+    matplotlib looks a font up by family name and takes the first of equally good matches, and
+    a NanumGothic of the system (Debian's fonts-nanum) comes before one added by ``addfont``: a
+    label whose font properties name the file is laid out with that file, whatever the machine
+    has. Listing the figure's texts creates its tick labels; those made later while drawing copy
+    their properties from the first tick.
+    """
+    for text in fig.findobj(Text):
+        properties = text.get_fontproperties()
+        if properties.get_file() is None and properties.get_family() == [FONT_NAME]:
+            pinned = properties.copy()
+            pinned.set_file(_FONT_PATH)
+            text.set_fontproperties(pinned)
 
 
 class _MathtextGlyphLog(logging.Handler):
@@ -206,7 +276,9 @@ def _render(fig: Figure) -> str:
     glyph_reports = _MathtextGlyphLog()
     mathtext_log.addHandler(glyph_reports)
     try:
-        svg = _render_checked(fig)
+        with _house_style():
+            _pin_font_file(fig)
+            svg = _render_checked(fig)
     finally:
         mathtext_log.removeHandler(glyph_reports)
     if glyph_reports.messages:

@@ -141,13 +141,67 @@ def test_title_and_desc_are_required():
 
 
 def test_font_is_the_packaged_nanumgothic():
-    from matplotlib import font_manager
-
     path = plotting._font_path()
     assert path.endswith(os.path.join("koreanize_matplotlib", "fonts", "NanumGothic.ttf"))
     assert os.path.isfile(path)
     assert plotting.FONT_NAME == "NanumGothic"
-    assert font_manager.findfont(font_manager.FontProperties(family="NanumGothic"), fallback_to_default=False) == path
+
+
+def _run(script: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(script)], env=env, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_figures_use_the_packaged_font_even_when_a_system_copy_comes_first(tmp_path):
+    """matplotlib takes the first of equally good fonts, and a system NanumGothic (Debian's
+    fonts-nanum) is listed before a font added later. A copy of the file in a temporary folder,
+    put first in matplotlib's list by the test, stands for it on machines without one; the
+    global lookup keeps finding it, yet every label of a figure is laid out with the packaged file."""
+    out = _run(f"""
+        import importlib.util, os, shutil
+        from matplotlib import font_manager as fm
+        from matplotlib.text import Text
+        spec = importlib.util.find_spec("koreanize_matplotlib")
+        packaged = os.path.join(list(spec.submodule_search_locations)[0], "fonts", "NanumGothic.ttf")
+        decoy = shutil.copy(packaged, {str(tmp_path)!r})
+        fm.fontManager.addfont(decoy)
+        fm.fontManager.ttflist.sort(key=lambda entry: entry.fname != decoy)  # the test's stand-in, found first
+        family = fm.FontProperties(family="NanumGothic")
+        assert fm.findfont(family) == decoy
+        import xentdocs.plotting as plotting
+        assert fm.findfont(family) == decoy, "the global lookup is the machine's business"
+        fig, ax = plotting.new_figure(4, 3)
+        ax.plot([0, 1, 2], [1, -1, 3], label="손실")
+        ax.set_title("교차 엔트로피 $H(P;Q)$")
+        ax.set_xlabel("확률")
+        ax.legend()
+        plotting.to_svg(fig, title="t", desc="d")
+        texts = [t for t in fig.findobj(Text) if t.get_text()]
+        print(len(texts), sorted({{str(fm.findfont(t.get_fontproperties())) for t in texts}}) == [packaged])
+    """)
+    count, only_packaged = out.split()
+    assert int(count) >= 8 and only_packaged == "True", out  # title, label, legend and tick labels
+
+
+def test_importing_and_drawing_change_no_global_matplotlib_state():
+    out = _run("""
+        import matplotlib
+        from matplotlib import font_manager as fm
+        before = dict(matplotlib.rcParams)
+        fonts = [entry.fname for entry in fm.fontManager.ttflist]
+        import xentdocs.plotting as plotting
+        fig, ax = plotting.new_figure(4, 3)
+        ax.plot([0, 1], [1, 0], label="a")
+        ax.legend()
+        assert ax.get_lines()[0].get_linewidth() == plotting.STYLE["lines.linewidth"]
+        plotting.to_svg(fig, title="t", desc="d")
+        after = dict(matplotlib.rcParams)
+        changed = sorted(k for k in before if before[k] != after[k])
+        now = [entry.fname for entry in fm.fontManager.ttflist]
+        print(changed == [] and now[: len(fonts)] == fonts and len(now) >= len(fonts), changed[:5])
+    """)
+    assert out.startswith("True"), out
 
 
 def _luminance(colour: str) -> float:
