@@ -49,7 +49,7 @@ def test_page_list_is_the_brief(site):
     assert sitebuild.page_stems() == [
         "index", "information-theory", "deep-learning", "reference",
         "negative-log-likelihood", "numerical-stability", "gradient-and-training",
-        "pytorch-options", "binary-cross-entropy", "glossary",
+        "pytorch-options", "binary-cross-entropy", "language-models", "glossary",
     ]
     assert list(LANGS.items()) == [("ko", ""), ("en", "en/")]
 
