@@ -3,7 +3,8 @@
 The core needs only NumPy. ``xentdocs.plotting`` (figures for the site) needs matplotlib.
 """
 
-from .gradients import cross_entropy_loss_grad
+from .gradients import cross_entropy_loss_and_grad, cross_entropy_loss_grad
+from .linear import linear_cross_entropy, linear_cross_entropy_and_grad
 from .information import cross_entropy, entropy, information_content, kl_divergence
 from .losses import (
     BCELoss,
@@ -32,6 +33,9 @@ __all__ = [
     "nll_loss",
     "cross_entropy_loss",
     "cross_entropy_loss_grad",
+    "cross_entropy_loss_and_grad",
+    "linear_cross_entropy",
+    "linear_cross_entropy_and_grad",
     "binary_cross_entropy",
     "binary_cross_entropy_with_logits",
     "CrossEntropyLoss",

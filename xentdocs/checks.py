@@ -110,10 +110,15 @@ def check_probabilities(p, name: str) -> np.ndarray:
 
 
 def check_distribution(p, name: str) -> np.ndarray:
-    """Non-negative values summing to 1 along the last axis."""
+    """Non-negative values summing to 1 along the last axis.
+
+    A last axis of length 0 (no outcomes) passes, as in SciPy: sums over it are empty sums (0).
+    """
     arr = check_probabilities(p, name)
     if arr.ndim == 0:
         raise ValueError(f"{name} must have at least 1 dimension (the outcomes), got a 0-d array")
+    if arr.shape[-1] == 0:
+        return arr
     sums = arr.sum(axis=-1, dtype=np.float64)
     tolerance = np.sqrt(np.finfo(arr.dtype).eps) * max(1.0, np.sqrt(arr.shape[-1] / 64))
     off = np.abs(sums - 1.0) > tolerance

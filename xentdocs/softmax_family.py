@@ -11,22 +11,27 @@ from __future__ import annotations
 
 import numpy as np
 
-from .checks import as_float_array, check_axis, raise_for_bad_maxima
+from . import _kernel as kernel
+from .checks import as_float_array, check_axis
 
 
-def _max_and_rest(x: np.ndarray, axis: int):
-    """Return ``m`` (the maximum, keepdims) and ``r = sum_{j != argmax} exp(x_j - m)``.
+def _prepared(x, axis):
+    """``x`` validated, and the reduction axis as an int."""
+    x = as_float_array(x, "x")
+    if x.ndim == 0:
+        raise ValueError("x must have at least 1 dimension, got a 0-d array")
+    return x, check_axis(axis, x.ndim)
 
-    NaN or +inf raise. A slice that is entirely ``-inf`` gets ``m = -inf`` and ``r = 0``.
-    """
-    top = np.argmax(x, axis=axis, keepdims=True)
-    m = np.take_along_axis(x, top, axis=axis)
-    if np.isnan(m).any() or np.isposinf(m).any():
-        raise_for_bad_maxima(m, "x")
-    shift = np.where(np.isneginf(m), 0, m)  # all -inf: shift by 0, not by -inf
-    e = np.exp(x - shift)
-    np.put_along_axis(e, top, 0, axis=axis)
-    return m, e.sum(axis=axis, keepdims=True)
+
+def _as_rows(x: np.ndarray, axis: int):
+    """``x`` with ``axis`` moved last and flattened to rows (a view when it already is last),
+    and the moved shape."""
+    moved = np.moveaxis(x, axis, -1)
+    return moved.reshape(-1, moved.shape[-1]), moved.shape
+
+
+def _from_rows(rows: np.ndarray, moved_shape: tuple, axis: int) -> np.ndarray:
+    return np.moveaxis(rows.reshape(moved_shape), -1, axis)
 
 
 def logsumexp(x, axis=-1):
@@ -62,12 +67,12 @@ def logsumexp(x, axis=-1):
     >>> float(logsumexp([1000.0, 1000.0]))  # naive exp would overflow
     1000.6931471805599
     """
-    x = as_float_array(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least 1 dimension, got a 0-d array")
-    axis = check_axis(axis, x.ndim)
-    m, r = _max_and_rest(x, axis)
-    return np.squeeze(m + np.log1p(r), axis=axis)[()]
+    x, axis = _prepared(x, axis)
+    if x.shape[axis] == 0:  # the log of an empty sum
+        return np.full(x.shape[:axis] + x.shape[axis + 1 :], -np.inf, x.dtype)[()]
+    z, moved_shape = _as_rows(x, axis)
+    m, top, e = kernel.shifted_rows(z, name="x", allow_all_neg_inf=True)
+    return (m + np.log1p(kernel.exp_rest(e, top))).reshape(moved_shape[:-1])[()]
 
 
 def log_softmax(x, axis=-1):
@@ -103,13 +108,14 @@ def log_softmax(x, axis=-1):
     >>> log_softmax([50.0, 0.0])[0]  # tiny but not rounded to 0
     np.float64(-1.9287498479639178e-22)
     """
-    x = as_float_array(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least 1 dimension, got a 0-d array")
-    axis = check_axis(axis, x.ndim)
-    m, r = _max_and_rest(x, axis)
-    raise_for_bad_maxima(m, "x")
-    return (x - m) - np.log1p(r)
+    x, axis = _prepared(x, axis)
+    if x.size == 0:
+        return x.copy()
+    z, moved_shape = _as_rows(x, axis)
+    _, top, shifted = kernel.shifted_rows(z, name="x")
+    rest = kernel.exp_rest(shifted.copy(), top)
+    shifted -= np.log1p(rest)[:, None]
+    return _from_rows(shifted, moved_shape, axis)
 
 
 def softmax(x, axis=-1):
@@ -143,20 +149,11 @@ def softmax(x, axis=-1):
     >>> softmax([1000.0, 0.0, -float("inf")])
     array([1., 0., 0.])
     """
-    x = as_float_array(x, "x")
-    if x.ndim == 0:
-        raise ValueError("x must have at least 1 dimension, got a 0-d array")
-    axis = check_axis(axis, x.ndim)
-    m = np.max(x, axis=axis, keepdims=True)
-    raise_for_bad_maxima(m, "x")
-    e = np.exp(x - m)
-    e /= e.sum(axis=axis, keepdims=True)
-    return e
-
-
-def _softplus(z: np.ndarray) -> np.ndarray:
-    """log(1 + e^z) without overflow: log1p(e^{-|z|}) + max(z, 0)."""
-    return np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0)
+    x, axis = _prepared(x, axis)
+    if x.size == 0:
+        return x.copy()
+    z, moved_shape = _as_rows(x, axis)
+    return _from_rows(kernel.softmax_rows(z, name="x"), moved_shape, axis)
 
 
 def sigmoid(z):
@@ -222,4 +219,4 @@ def log_sigmoid(z):
     z = as_float_array(z, "z")
     if np.isnan(z).any():
         raise ValueError("z contains NaN")
-    return (-_softplus(-z))[()]
+    return (-kernel.softplus_pair(z)[0])[()]
