@@ -16,8 +16,8 @@ def ngram_logits(train_ids, ids, order, k, vocab_size=None):
         return code
 
     seen, row = np.unique(contexts(train_ids), return_inverse=True)
-    counts = np.zeros((len(seen), size))
-    np.add.at(counts, (row, train_ids[order:]), 1)
+    counts = np.bincount(row * size + train_ids[order:], minlength=len(seen) * size)
+    counts = counts.reshape(len(seen), size).astype(float)
     ctx = contexts(ids)
     where = np.minimum(np.searchsorted(seen, ctx), len(seen) - 1)
     known = seen[where] == ctx            # a context never seen in training: all counts 0

@@ -16,8 +16,8 @@ def order_figure(title, desc, xlabel, ylabel, train_label, heldout_label, unifor
     ax.plot([best], [ppl["heldout"][best]], marker="o", markersize=13, fillstyle="none",
             color=PALETTE[1], linestyle="none")
     ax.axhline(V, color=PALETTE[2], linewidth=1, linestyle=":")
-    ax.annotate(uniform_label.format(V=V), (orders[-1], V), xytext=(0, -14),
-                textcoords="offset points", ha="right")
+    ax.annotate(uniform_label.format(V=V), (orders[-1], V), xytext=(0, 4),
+                textcoords="offset points", ha="right", va="bottom")
     ax.set_yscale("log")
     ticks = [1, 1.5, 2, 3, 5, 10, 20, 30]
     ax.yaxis.set_major_locator(FixedLocator(ticks))
@@ -27,7 +27,7 @@ def order_figure(title, desc, xlabel, ylabel, train_label, heldout_label, unifor
     ax.set_xticks(orders)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.legend(loc="upper right", bbox_to_anchor=(1, 0.88))
+    ax.legend(loc="center right")
     numbers = dict(V=V, best=best, best_ppl=f"{ppl['heldout'][best]:.2f}",
                    last_train=f"{ppl['train'][-1]:.2f}", last_heldout=f"{ppl['heldout'][-1]:.2f}",
                    last=orders[-1])
