@@ -12,8 +12,9 @@ authoring mode) and one page is edited twice to time the reload.
 
 A step is left out in two ways at once, so the script measures old and new layouts alike: a line
 ``- docs/hooks/NAME.py`` is removed from the variant's mkdocs.yml (one hook per module, the layout
-before the pipeline), and ``XENTDOCS_SKIP=NAME,...`` is set for the build (read by the pipeline's
-entry module, ``docs/pipeline/main.py``).
+before the pipeline), and ``XENTDOCS_SKIP=NAME,...`` is set for the build (read by the pipeline,
+``docs/pipeline/main.py``). ``offscreen`` also turns the stylesheet's ``content-visibility: auto``
+off in the variant's copy.
 
 Prints a table of medians; never a test (timings depend on the machine and its load, printed with them).
 """
@@ -56,6 +57,10 @@ def copy_tree(tree: Path, dest: Path, drop: list[str]) -> Path:
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if not any(line.strip() == f"- docs/hooks/{d}.py" for d in drop)]
     config.write_text("".join(kept), encoding="utf-8")
+    if "offscreen" in drop:  # the skipping itself lives in the site's stylesheet
+        css = dest / "docs" / "assets" / "stylesheets" / "extra.css"
+        css.write_text(css.read_text(encoding="utf-8").replace("content-visibility: auto", "content-visibility: visible"),
+                       encoding="utf-8")
     return dest
 
 

@@ -6,7 +6,10 @@ and of the API reference (mkdocstrings), so they see the whole page:
 
 * ``render_math``: every ``pymdownx.arithmatex`` formula becomes KaTeX's HTML+MathML (``site_math``);
 * ``tidy_code``: inline code may wrap between the parts of a name (``ignore_<wbr>index``) rather than
-  inside a word, and an example's output lines hide whole while Material's copy button copies.
+  inside a word, and an example's output lines hide whole while Material's copy button copies;
+* ``size_blocks``: each code block, code tab set, display formula and figure says how tall it will
+  be (``--xd-lines``, ``--xd-math-height``, ``aspect-ratio``), so that ``extra.css`` can let the
+  browser skip drawing it while it is off-screen (``content-visibility: auto``) at its real height.
 
 Used from ``main.py`` (``on_config``); for another engine, list ``site_markdown`` under
 ``markdown_extensions`` with ``docs/pipeline`` on ``PYTHONPATH``.
@@ -15,6 +18,7 @@ Used from ``main.py`` (``on_config``); for another engine, list ``site_markdown`
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -32,6 +36,15 @@ TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 PART_SEPARATOR = re.compile(
     r"(?<=[A-Za-z0-9])(_|/|::)(?=\w)|(?<=[A-Za-z_)\]])(\.)(?=[A-Za-z_])|(?<=[a-z])(?=[A-Z][a-z])")
 OUTPUT_LINE = re.compile(r'<span class="go">([^<]*)</span>\n')
+HIGHLIGHT = re.compile(r'<div class="(?P<cls>[^"]*\bhighlight\b[^"]*)">(?P<body><pre>(?:<span></span>)?<code>(?P<code>.*?)</code></pre>)',
+                       re.DOTALL)
+TABBED_SET = re.compile(r'<div class="(?P<cls>tabbed-set\b[^"]*)"(?P<attrs>[^>]*)>')
+FIRST_TAB_LINES = re.compile(r'(?:<input[^>]*>)*<div class="tabbed-labels">.*?</div>\s*<div class="tabbed-content">\s*'
+                             r'<div class="tabbed-block">\s*<div class="[^"]*" style="--xd-lines:(\d+)">', re.DOTALL)
+DISPLAY_MATH = re.compile(r'<div class="(?P<cls>arithmatex katex-block)">(?P<body>.*?)</div>', re.DOTALL)
+STRUT_HEIGHT = re.compile(r'class="strut" style="height:([0-9.]+)em;')
+FIGURE = re.compile(r'<svg [^>]*\bclass="xentdocs-figure"[^>]*>')
+VIEW_BOX = re.compile(r'\bviewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
 
 def split_formula(tag: str, escaped: str) -> tuple[str, bool]:
@@ -96,6 +109,36 @@ def tidy_code(text: str) -> str:
     return "".join(out)
 
 
+def size_blocks(text: str) -> str:
+    r"""Write on each code block its lines, on a code tab set its first tab's lines, on a display
+    formula KaTeX's tallest row (ems, from its struts), on a figure its viewBox's aspect ratio.
+
+    >>> size_blocks('<div class="highlight"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>')
+    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>'
+    >>> size_blocks('<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="width: 100%;">')
+    '<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="aspect-ratio: 460.8 / 216; width: 100%;">'
+    """
+    def code(m: re.Match[str]) -> str:
+        lines = re.sub(r"<[^>]*>", "", m["code"]).rstrip("\n").count("\n") + 1
+        return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{m["body"]}'
+
+    def tabs(m: re.Match[str]) -> str:
+        first = FIRST_TAB_LINES.match(text, m.end())
+        return f'<div class="{m["cls"]}"{m["attrs"]} style="--xd-lines:{first[1]}">' if first else m[0]
+
+    def math(m: re.Match[str]) -> str:
+        heights = [float(h) for h in STRUT_HEIGHT.findall(m["body"])]
+        return f'<div class="{m["cls"]}" style="--xd-math-height:{max(heights):g}">{m["body"]}</div>' if heights else m[0]
+
+    def figure(m: re.Match[str]) -> str:
+        box = VIEW_BOX.search(m[0])
+        return m[0].replace(' style="', f' style="aspect-ratio: {box[1]} / {box[2]}; ', 1) if box and ' style="' in m[0] else m[0]
+
+    text = HIGHLIGHT.sub(code, text)
+    text = TABBED_SET.sub(tabs, text)
+    return DISPLAY_MATH.sub(math, FIGURE.sub(figure, text))
+
+
 class _Step(Postprocessor):
     def __init__(self, md: Markdown, step) -> None:
         super().__init__(md)
@@ -115,6 +158,8 @@ class SiteMarkdown(Extension):
         # after 'raw_html' (30), which puts back the HTML of executed blocks and the API reference
         md.postprocessors.register(_Step(md, lambda text: render_math(text, katex_dir)), "xd_math", 5)
         md.postprocessors.register(_Step(md, tidy_code), "xd_code", 4)
+        if "offscreen" not in os.environ.get("XENTDOCS_SKIP", "").split(","):  # benchmarks/ablation.py
+            md.postprocessors.register(_Step(md, size_blocks), "xd_sizes", 3)
 
 
 def makeExtension(**kwargs) -> SiteMarkdown:  # noqa: N802 - Python-Markdown's entry point
