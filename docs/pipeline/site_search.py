@@ -12,7 +12,10 @@ HTML are not text a reader types or wants to see in a result:
   (크로스 엔트로피, 가능도, CE, logsumexp). Lunr matches whole words and prefixes, so such a query
   found nothing. The glossary is the single source of those names: each entry's "다른 표기" /
   "Also written" list, plus every spaced Korean term written without its spaces. After the build,
-  ``add_reader_terms`` appends to each index entry that uses a term the forms of it the entry lacks.
+  ``add_reader_terms`` appends them to the index entries of the sections that teach the term (the
+  entry's links after "→"; a link to a page means its sections whose title names the term, or its
+  top). Only there: a query for a term then ranks the teaching section ahead of every page that
+  merely mentions it, and the glossary (which shows the names) does not crowd it out.
 """
 
 from __future__ import annotations
@@ -64,14 +67,15 @@ def searchable(content: str) -> str:
     return FIGURE.sub(lambda m: (FIGURE_TITLE.search(m[0]) or [None, ""])[1], "".join(out))
 
 
-def glossary_names(markdown: str, hangul: bool = True) -> list[list[str]]:
-    """For each glossary entry: its term, its other-language name, any name in parentheses and its
-    other names; Korean ones also unspaced. Without ``hangul`` (the English index), no Korean name.
+def glossary_names(markdown: str, hangul: bool = True) -> list[tuple[list[str], list[str]]]:
+    """For each glossary entry: (its names, the sections that teach it). The names are its term, its
+    other-language name, any name in parentheses and its other names; Korean ones also unspaced.
+    Without ``hangul`` (the English index), no Korean name.
 
     >>> glossary_names("| **교차 엔트로피**{#cross-entropy}<br>cross entropy | 뜻. 다른 표기: 크로스 엔트로피, CE. → [x](x.md) |")
-    [['교차 엔트로피', 'cross entropy', '크로스 엔트로피', 'CE', '교차엔트로피', '크로스엔트로피']]
-    >>> glossary_names("| **likelihood**{#likelihood} (L)<br>우도 (가능도) | The probability. → [x](x.md) |", hangul=False)
-    [['likelihood', 'L']]
+    [(['교차 엔트로피', 'cross entropy', '크로스 엔트로피', 'CE', '교차엔트로피', '크로스엔트로피'], ['x/'])]
+    >>> glossary_names("| **likelihood**{#likelihood} (L)<br>우도 (가능도) | The probability. → [x](x.md#y), [i](index.md) |", hangul=False)
+    [(['likelihood', 'L'], ['x/#y', ''])]
     """
     entries = []
     for row in ROW.finditer(markdown):
@@ -86,7 +90,10 @@ def glossary_names(markdown: str, hangul: bool = True) -> list[list[str]]:
             names += [n.strip() for n in also["names"].split(",") if n.strip()]
         names += [re.sub(r"[\s-]+", "", n) for n in names if HANGUL.search(n) and re.search(r"[\s-]", n)]
         names = [n for n in names if n and (hangul or not HANGUL.search(n))]
-        entries.append(list(dict.fromkeys(names)))
+        teaching = row["rest"].rsplit("→", 1)[1] if "→" in row["rest"] else ""
+        targets = [re.sub(r"(?:^|(?<=/))index\.md|\.md", lambda m: "" if "index" in m[0] else "/", t, count=1)
+                   for t in re.findall(r"\]\(([^)#]+\.md(?:#[\w-]+)?)\)", teaching)]
+        entries.append((list(dict.fromkeys(names)), targets))
     return entries
 
 
@@ -99,22 +106,30 @@ def _uses(name: str, words: str) -> bool:
     return (_words(name).rstrip() if HANGUL.search(name) else _words(name)) in words
 
 
-def add_reader_terms(docs: list[dict], entries: list[list[str]]) -> None:
-    """Append to each index entry the names of each glossary term it uses but does not write.
+def add_reader_terms(docs: list[dict], entries: list[tuple[list[str], list[str]]]) -> None:
+    """Append to the index entries of each term's teaching sections the names they do not write.
 
-    >>> docs = [{"title": "교차 엔트로피", "text": "<p>손실</p>"}, {"title": "기타", "text": "<p>무관</p>"}]
-    >>> add_reader_terms(docs, [["교차 엔트로피", "cross entropy", "교차엔트로피"]])
+    >>> docs = [{"location": "a/", "title": "A", "text": "<p>x</p>"},
+    ...         {"location": "a/#ce", "title": "교차 엔트로피의 정의", "text": "<p>y</p>"},
+    ...         {"location": "b/", "title": "교차 엔트로피", "text": "<p>z</p>"}]
+    >>> add_reader_terms(docs, [(["교차 엔트로피", "CE", "교차엔트로피"], ["a/"])])
     >>> [d["text"] for d in docs]
-    ['<p>손실</p> <p>cross entropy 교차엔트로피</p>', '<p>무관</p>']
+    ['<p>x</p>', '<p>y</p> <p>CE 교차엔트로피</p>', '<p>z</p>']
     """
-    for doc in docs:
-        words = _words(doc["title"] + " " + doc["text"])
-        missing = []
-        for names in entries:
-            if any(_uses(name, words) for name in names):
-                missing += [n for n in names if not _uses(n, words) and n not in missing]
-        if missing:
-            doc["text"] += f" <p>{html.escape(' '.join(missing), quote=False)}</p>"
+    by_location = {doc["location"]: doc for doc in docs}
+    for names, targets in entries:
+        for target in targets:
+            if "#" in target:
+                chosen = [by_location[target]] if target in by_location else []
+            else:
+                page = [d for d in docs if d["location"] == target or d["location"].startswith(target + "#")]
+                chosen = [d for d in page if any(_uses(n, _words(d["title"])) for n in names)] or \
+                    [d for d in page if d["location"] == target]
+            for doc in chosen:
+                words = _words(doc["title"] + " " + doc["text"])
+                missing = [n for n in names if not _uses(n, words)]
+                if missing:
+                    doc["text"] += f" <p>{html.escape(' '.join(missing), quote=False)}</p>"
 
 
 def add_reader_terms_to_index(index_path: Path, glossary: Path, hangul: bool) -> None:

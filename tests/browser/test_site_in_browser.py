@@ -304,18 +304,15 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
 OFFSCREEN_GUESSES_JS = r"""() => {
   const rows = [];
   let far = 0;
-  // The stretches of text between headings (offscreen_sections.py) carry rough estimates by design:
-  // draw them all, so each block is measured where it sits, and check only that they are skippable.
-  const sections = [...document.querySelectorAll('article .xd-section')];
-  for (const el of sections) {
-    if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: xd-section'};
-    el.style.contentVisibility = 'visible';
-  }
-  // every block the hook sized, wherever it sits: a block inside a tab set is skipped with its set,
-  // and a closed <details> draws nothing at all
-  for (const el of document.querySelectorAll('article [style*="--xd-"]:not(.xd-section), svg.xentdocs-figure[style*="aspect-ratio"]')) {
+  // Paragraphs, lists and tables carry rough heights by design: draw them all, so each sized block
+  // is measured where it sits.
+  const text = [...document.querySelectorAll('article :is(p, ul, ol, dl, table, .md-typeset__scrollwrap)')]
+    .filter(el => getComputedStyle(el).contentVisibility === 'auto');
+  for (const el of text) el.style.contentVisibility = 'visible';
+  // every block the pipeline sized, wherever it sits: a block inside a tab set is skipped with its
+  // set, and a closed <details> draws nothing at all
+  for (const el of document.querySelectorAll('article [style*="--xd-"], svg.xentdocs-figure[style*="aspect-ratio"]')) {
     if (el.parentElement.closest('.tabbed-set, details:not([open])')) continue;
-    if (el.matches('div.arithmatex') && el.closest('.xd-section')) continue;  // drawn with its stretch
     if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: ' + el.className};
     if (el.getBoundingClientRect().top > 3 * innerHeight) far += 1;
     const inside = el.querySelector(':scope > :not(title, desc, metadata, defs, style)');
@@ -326,60 +323,8 @@ OFFSCREEN_GUESSES_JS = r"""() => {
     el.style.contentVisibility = '';
     rows.push({block: el.className + ' ' + (el.getAttribute('style') || ''), guess, drawn});
   }
-  for (const el of sections) el.style.contentVisibility = '';
+  for (const el of text) el.style.contentVisibility = '';
   return {rows, far};
-}"""
-
-
-BOXES_KEEP_LAYOUT_JS = r"""async () => {
-  // Draw everything, keeping the containment content-visibility: auto brings along (it is what
-  // keeps margins inside a box), then compare where each block sits with the boxes and without.
-  const drawAll = () => {
-    for (const el of document.querySelectorAll('article *')) {
-      if (getComputedStyle(el).contentVisibility !== 'auto') continue;
-      el.style.setProperty('content-visibility', 'visible', 'important');
-      el.style.setProperty('contain', 'layout style paint', 'important');
-    }
-  };
-  drawAll();
-  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  // (the playground's own content is redrawn by its script, whatever the boxes do; what a closed
-  // <details> holds is not drawn, so it has no place to keep)
-  const blocks = () => [...document.querySelectorAll('article :is(h2, h3, p, li, pre, table, div.arithmatex, svg.xentdocs-figure, .tabbed-set, .admonition, details)')]
-    .filter(el => !el.closest('.xent-playground') && !el.parentElement.closest('details:not([open])'));
-  await frame();
-  const before = blocks().map(el => el.getBoundingClientRect().top + scrollY);
-  const boxes = document.querySelectorAll('article .xd-section');
-  for (const box of boxes) box.replaceWith(...box.childNodes);
-  drawAll();  // blocks that were in a box may be skipped on their own now
-  await frame();
-  const after = blocks().map(el => el.getBoundingClientRect().top + scrollY);
-  const moved = [];
-  blocks().forEach((el, i) => { if (Math.abs(before[i] - after[i]) > 1) moved.push(el.tagName + ' ' + el.textContent.trim().slice(0, 40) + ': ' + Math.round(before[i]) + ' -> ' + Math.round(after[i])); });
-  return {boxes: boxes.length, moved: moved.slice(0, 5)};
-}"""
-
-
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
-@pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
-def test_boxes_do_not_move_the_text(harness, site_server, page, viewport):
-    """The boxes of docs/hooks/offscreen_sections.py contain their children's margins; extra.css
-    gives the margins back outside them. Once drawn, every block must sit where it would without
-    the boxes."""
-    tab, _ = harness.new_page(viewport)
-    try:
-        tab.goto(site_server.page_url(page))
-        tab.wait_for_load_state("networkidle")
-        tab.wait_for_timeout(500)  # the playground's module draws it after load
-        result = tab.evaluate(BOXES_KEEP_LAYOUT_JS)
-    finally:
-        tab.close()
-    assert result["moved"] == [], result
-
-
-DRAWN_AT_LOAD_JS = r"""() => {
-  const all = [...document.querySelectorAll('article *')];
-  return {all: all.length, drawn: all.filter(el => el.checkVisibility({contentVisibilityAuto: true})).length};
 }"""
 
 
@@ -408,7 +353,7 @@ CODE_LINE_BREAKS_JS = r"""() => {
 @pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
 def test_inline_code_wraps_between_the_parts_of_a_name(harness, site_server, page):
     """On a phone, inline code that wraps breaks after a space or a separator, or between the words
-    of a CamelCase name (docs/hooks/code_breaks.py), not inside a word: a table column showed
+    of a CamelCase name (docs/pipeline/site_markdown.py), not inside a word: a table column showed
     `ignore_in` over `dex`."""
     tab, _ = harness.new_page("phone")
     try:
@@ -423,29 +368,11 @@ def test_inline_code_wraps_between_the_parts_of_a_name(harness, site_server, pag
     assert inside_a_word == [], inside_a_word
 
 
-LONG_ARTICLES = [p for p in PAGES if p.stem not in ("index", "glossary")]
-
-
-@pytest.mark.parametrize("page", LONG_ARTICLES, ids=_ids(LONG_ARTICLES))
-def test_a_long_page_draws_little_at_load(harness, site_server, page):
-    """On a phone, a long article draws only what is near the window: Material's start-up restyles
-    and measures whatever is drawn, several times (extra.css, docs/hooks/offscreen_sections.py)."""
-    tab, _ = harness.new_page("phone")
-    try:
-        tab.goto(site_server.page_url(page))
-        tab.wait_for_timeout(500)
-        counts = tab.evaluate(DRAWN_AT_LOAD_JS)
-    finally:
-        tab.close()
-    assert counts["all"] > 3000
-    assert counts["drawn"] < 0.3 * counts["all"], counts
-
-
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("page", PAGES, ids=_ids(PAGES))
 def test_offscreen_block_heights_are_guessed_right(harness, site_server, page, viewport):
     """Each code block, tab set, display formula and figure the browser has not drawn yet stands in with
-    the height docs/hooks/offscreen_blocks.py and extra.css guess for it; drawing it must not
+    the height docs/pipeline/site_markdown.py and extra.css give it; drawing it must not
     change the page's height by more than a few pixels."""
     tab, _ = harness.new_page(viewport)
     try:
@@ -531,7 +458,7 @@ def test_first_screen_does_not_shift(harness, site_server, page):
     """While a phone loads the page, what it shows stays in place: the cumulative layout shift stays
     under 0.1, where Lighthouse's "good" ends; and each font the page preloads is one it uses.
     The KaTeX fonts are preloaded so that inline formulas do not rewrap when they arrive
-    (docs/hooks/katex_font_preload.py): on en/gradient-and-training that rewrap moved the first
+    (docs/pipeline/site_math.py): on en/gradient-and-training that rewrap moved the first
     screen by 0.125 in most loads of a fresh 412 px, 1.75x phone, and on ko/gradient-and-training
     the late bold and large-operator fonts moved it by 0.10 in every load. That race depends on
     when the fonts arrive; the test holds the bound."""

@@ -152,3 +152,13 @@ def test_pages_builds_strictly_and_deploys_with_least_privilege():
         perms = job.get("permissions") or {}
         if perms.get("pages") == "write" or perms.get("id-token") == "write":
             assert any(u.startswith("actions/deploy-pages@") for u in uses(job)), name
+
+
+def test_newest_dependencies_are_tested_weekly_without_blocking_pushes():
+    wf = load("newest.yml")
+    assert set(wf["on"]) == {"schedule", "workflow_dispatch"}, "it must not run on (or block) pushes"
+    assert wf["env"]["XENTDOCS_RESOLVE"] == "newest"
+    (job,) = wf["jobs"].values()
+    assert re.search(r"bash \.ci/(run|test)\b", "\n".join(s.get("run", "") for s in steps(job)))
+    setup = (ROOT / ".ci" / "setup").read_text(encoding="utf-8")
+    assert "XENTDOCS_RESOLVE" in setup and "-e '.[test]'" in setup
