@@ -19,7 +19,7 @@ for k in range(5):
 q = xentdocs.softmax(z)
 H = np.diag(q) - np.outer(q, q)
 error = np.max(np.abs(H_numeric - H))
-print(f"max |H_numeric - (diag(q) - q pᵀ)| = {error:.1e}")
+print(f"max |H_numeric - (diag(q) - q qᵀ)| = {error:.1e}")
 
 eigenvalues, eigenvectors = np.linalg.eigh(H)  # ascending order
 # + 0.0 prints a rounded -0.0 as 0.0
