@@ -33,7 +33,8 @@ from pathlib import Path
 WORKER = Path(__file__).with_name("katex_worker.cjs")
 CSS_URI = "assets/katex/katex.min.css"
 FONTS_URI = "assets/katex/fonts"
-TEXT_FONTS = ("KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2")
+# KaTeX's text fonts, each with what marks a formula that uses it: every formula, and variables.
+TEXT_FONTS = {"KaTeX_Main-Regular.woff2": 'class="katex"', "KaTeX_Math-Italic.woff2": "mathnormal"}
 SUBSET_FONTS = (*TEXT_FONTS, "KaTeX_Main-Bold.woff2")
 # @font-face sources: keep the woff2 entry, drop the woff and ttf fallbacks.
 FONT_SOURCES = re.compile(r"src:url\((fonts/[^)]+\.woff2)\) format\(\"woff2\"\)(?:,url\([^)]+\) format\(\"[a-z]+\"\))*")
@@ -168,16 +169,16 @@ def first_screen(content: str) -> str:
 
 
 def fonts_to_preload(content: str, katex_dir: Path) -> list[str]:
-    """KaTeX's text fonts if the page has a formula, then the other fonts of its first screen's formulas.
+    """KaTeX's text fonts the page uses anywhere, then the other fonts of its first screen's formulas.
 
     >>> fonts_to_preload('<p>no math</p>', find_katex(Path.cwd()))
     []
     >>> fonts_to_preload('<span class="katex"><span class="mord mathbf">z</span></span>', find_katex(Path.cwd()))
-    ['KaTeX_Main-Regular.woff2', 'KaTeX_Math-Italic.woff2', 'KaTeX_Main-Bold.woff2']
+    ['KaTeX_Main-Regular.woff2', 'KaTeX_Main-Bold.woff2']
     """
-    if 'class="katex' not in content:
+    fonts = [font for font, marker in TEXT_FONTS.items() if marker in content]
+    if not fonts:
         return []
-    fonts = list(TEXT_FONTS)
     css, all_fonts = katex_css(katex_dir)
     used = {frozenset(found.split()) for found in re.findall(r'\bclass="([^"]*)"', first_screen(content))}
     for needed, font in font_classes(css, all_fonts):
