@@ -152,11 +152,13 @@ def main(argv=None) -> int:
     for label, drop, seconds, reloads in rows:
         cells = []
         for page in pages:
-            runs = [r for r in scores.get((label, page.id), []) if "scores" in r]
-            cells.append(summary(runs) if runs else "-")
+            runs = [r for r in scores.get((label, page.id), []) if "scores" in r and r["scores"]["performance"] is not None]
+            failed = len(scores.get((label, page.id), [])) - len(runs)
+            cells.append((summary(runs) if runs else "-") + (f" ({failed} runs without a score)" if failed else ""))
         rel = ", ".join(f"{r:.2f}" for r in reloads) or "-"
         print(f"| {label} | {', '.join(drop) or '-'} | {seconds:.1f} | {rel} | " + " | ".join(cells) + " |")
-    control_runs = [r for r in scores.get(("stock Material", "control"), []) if "scores" in r]
+    control_runs = [r for r in scores.get(("stock Material", "control"), [])
+                    if "scores" in r and r["scores"]["performance"] is not None]
     if control_runs:
         print(f"| stock Material (one paragraph) | - | - | - | {summary(control_runs)} |")
         index = [r["benchmark_index"] for r in control_runs if r.get("benchmark_index")]
