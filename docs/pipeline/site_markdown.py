@@ -114,13 +114,16 @@ def size_blocks(text: str) -> str:
     formula KaTeX's tallest row (ems, from its struts), on a figure its viewBox's aspect ratio.
 
     >>> size_blocks('<div class="highlight"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>')
-    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>'
+    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>'
     >>> size_blocks('<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="width: 100%;">')
     '<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="aspect-ratio: 460.8 / 216; width: 100%;">'
     """
     def code(m: re.Match[str]) -> str:
         lines = re.sub(r"<[^>]*>", "", m["code"]).rstrip("\n").count("\n") + 1
-        return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{m["body"]}'
+        # focusable until Material mounts the block (content.lazy) and drops it if the code fits, so
+        # that a keyboard can reach and scroll a wide block that has not come into view yet
+        body = m["body"].replace("<code>", '<code tabindex="0">', 1)
+        return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{body}'
 
     def tabs(m: re.Match[str]) -> str:
         first = FIRST_TAB_LINES.match(text, m.end())
