@@ -7,8 +7,8 @@ and of the API reference (mkdocstrings), so they see the whole page:
 * ``render_math``: every ``pymdownx.arithmatex`` formula becomes KaTeX's HTML+MathML (``site_math``);
 * ``tidy_code``: inline code may wrap between the parts of a name (``ignore_<wbr>index``) rather than
   inside a word, and an example's output lines hide whole while Material's copy button copies;
-* ``size_blocks``: each code block, code tab set, display formula and figure says how tall it will
-  be (``--xd-lines``, ``--xd-math-height``, ``aspect-ratio``), so that ``extra.css`` can let the
+* ``size_blocks``: each code block, code tab set and figure says how tall it will be
+  (``--xd-lines``, ``aspect-ratio``), so that ``extra.css`` can let the
   browser skip drawing it while it is off-screen (``content-visibility: auto``) at its real height.
 
 Used from ``main.py`` (``on_config``); for another engine, list ``site_markdown`` under
@@ -35,14 +35,13 @@ TAG_OR_TEXT = re.compile(r"(<[^>]*>)|([^<]+)")
 # "_", "/" or "::" between parts of a name; "." only between letters (not inside 0.5); CamelCase words
 PART_SEPARATOR = re.compile(
     r"(?<=[A-Za-z0-9])(_|/|::)(?=\w)|(?<=[A-Za-z_)\]])(\.)(?=[A-Za-z_])|(?<=[a-z])(?=[A-Z][a-z])")
+CODE_OPENING = re.compile(r"^(<pre\b[^>]*>(?:<span></span>)?)<code>")
 OUTPUT_LINE = re.compile(r'<span class="go">([^<]*)</span>\n')
 HIGHLIGHT = re.compile(r'<div class="(?P<cls>[^"]*\bhighlight\b[^"]*)">(?P<body><pre>(?:<span></span>)?<code>(?P<code>.*?)</code></pre>)',
                        re.DOTALL)
 TABBED_SET = re.compile(r'<div class="(?P<cls>tabbed-set\b[^"]*)"(?P<attrs>[^>]*)>')
 FIRST_TAB_LINES = re.compile(r'(?:<input[^>]*>)*<div class="tabbed-labels">.*?</div>\s*<div class="tabbed-content">\s*'
                              r'<div class="tabbed-block">\s*<div class="[^"]*" style="--xd-lines:(\d+)">', re.DOTALL)
-DISPLAY_MATH = re.compile(r'<div class="(?P<cls>arithmatex katex-block)">(?P<body>.*?)</div>', re.DOTALL)
-STRUT_HEIGHT = re.compile(r'class="strut" style="height:([0-9.]+)em;')
 FIGURE = re.compile(r'<svg [^>]*\bclass="xentdocs-figure"[^>]*>')
 VIEW_BOX = re.compile(r'\bviewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
@@ -96,14 +95,17 @@ def tidy_code(text: str) -> str:
     """Name breaks in inline code (never inside ``<pre>``); each output line's newline inside its span.
 
     >>> tidy_code('<p><code>a_b</code></p><pre><code>c_d</code></pre>')
-    '<p><code>a_<wbr>b</code></p><pre><code>c_d</code></pre>'
+    '<p><code>a_<wbr>b</code></p><pre><code tabindex="0">c_d</code></pre>'
     >>> tidy_code('<pre><span class="gp">&gt;&gt;&gt; </span>1 + 1\\n<span class="go">2</span>\\n</pre>')
     '<pre><span class="gp">&gt;&gt;&gt; </span>1 + 1\\n<span class="go">2\\n</span></pre>'
     """
     out, position = [], 0
     for block in CODE_BLOCK.finditer(text):
         out.append(INLINE_CODE.sub(lambda m: m[1] + name_breaks(m[2]) + m[3], text[position:block.start()]))
-        out.append(OUTPUT_LINE.sub(lambda m: f'<span class="go">{m[1]}\n</span>', block[0]))
+        # a code block is focusable until Material mounts it (content.lazy) and drops that if the code
+        # fits: a keyboard can reach and scroll a wide block that has not come into view yet
+        block_html = CODE_OPENING.sub(r'\1<code tabindex="0">', block[0], count=1)
+        out.append(OUTPUT_LINE.sub(lambda m: f'<span class="go">{m[1]}\n</span>', block_html))
         position = block.end()
     out.append(INLINE_CODE.sub(lambda m: m[1] + name_breaks(m[2]) + m[3], text[position:]))
     return "".join(out)
@@ -114,24 +116,17 @@ def size_blocks(text: str) -> str:
     formula KaTeX's tallest row (ems, from its struts), on a figure its viewBox's aspect ratio.
 
     >>> size_blocks('<div class="highlight"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>')
-    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>'
+    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>'
     >>> size_blocks('<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="width: 100%;">')
     '<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="aspect-ratio: 460.8 / 216; width: 100%;">'
     """
     def code(m: re.Match[str]) -> str:
         lines = re.sub(r"<[^>]*>", "", m["code"]).rstrip("\n").count("\n") + 1
-        # focusable until Material mounts the block (content.lazy) and drops it if the code fits, so
-        # that a keyboard can reach and scroll a wide block that has not come into view yet
-        body = m["body"].replace("<code>", '<code tabindex="0">', 1)
-        return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{body}'
+        return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{m["body"]}'
 
     def tabs(m: re.Match[str]) -> str:
         first = FIRST_TAB_LINES.match(text, m.end())
         return f'<div class="{m["cls"]}"{m["attrs"]} style="--xd-lines:{first[1]}">' if first else m[0]
-
-    def math(m: re.Match[str]) -> str:
-        heights = [float(h) for h in STRUT_HEIGHT.findall(m["body"])]
-        return f'<div class="{m["cls"]}" style="--xd-math-height:{max(heights):g}">{m["body"]}</div>' if heights else m[0]
 
     def figure(m: re.Match[str]) -> str:
         box = VIEW_BOX.search(m[0])
@@ -139,7 +134,7 @@ def size_blocks(text: str) -> str:
 
     text = HIGHLIGHT.sub(code, text)
     text = TABBED_SET.sub(tabs, text)
-    return DISPLAY_MATH.sub(math, FIGURE.sub(figure, text))
+    return FIGURE.sub(figure, text)
 
 
 class _Step(Postprocessor):

@@ -169,18 +169,19 @@ def first_screen(content: str) -> str:
 
 
 def fonts_to_preload(content: str, katex_dir: Path) -> list[str]:
-    """KaTeX's text fonts the page uses anywhere, then the other fonts of its first screen's formulas.
+    """The KaTeX fonts of the formulas on the page's first screen (the text fonts first).
 
     >>> fonts_to_preload('<p>no math</p>', find_katex(Path.cwd()))
     []
     >>> fonts_to_preload('<span class="katex"><span class="mord mathbf">z</span></span>', find_katex(Path.cwd()))
     ['KaTeX_Main-Regular.woff2', 'KaTeX_Main-Bold.woff2']
     """
-    fonts = [font for font, marker in TEXT_FONTS.items() if marker in content]
+    screen = first_screen(content)
+    fonts = [font for font, marker in TEXT_FONTS.items() if marker in screen]
     if not fonts:
         return []
     css, all_fonts = katex_css(katex_dir)
-    used = {frozenset(found.split()) for found in re.findall(r'\bclass="([^"]*)"', first_screen(content))}
+    used = {frozenset(found.split()) for found in re.findall(r'\bclass="([^"]*)"', screen)}
     for needed, font in font_classes(css, all_fonts):
         if font not in fonts and any(needed <= classes for classes in used):
             fonts.append(font)

@@ -506,8 +506,14 @@ def test_phone_lays_the_page_out_at_its_width_while_loading(harness, site_server
     assert widths and set(widths) == {width}, f"layout viewport widths while loading: {widths}"
 
 
-CHECKED_TABS_JS = r"""() => [...document.querySelectorAll('article .tabbed-set')].map(set =>
-  [...set.querySelectorAll(':scope > input')].findIndex(i => i.checked))"""
+# the selected tab of every set titled like the page's first set (source and result), folded
+# blocks aside (Material links a set in a closed <details> when it is opened)
+CHECKED_TABS_JS = r"""() => {
+  const titles = set => [...set.querySelectorAll('.tabbed-labels > label')].map(l => l.textContent.trim()).join('|');
+  const sets = [...document.querySelectorAll('article .tabbed-set')].filter(set => !set.closest('details:not([open])'));
+  return sets.filter(set => titles(set) === titles(sets[0]))
+    .map(set => [...set.querySelectorAll(':scope > input')].findIndex(i => i.checked));
+}"""
 
 
 @pytest.mark.parametrize("lang", [lang for lang, _ in LANGS])
