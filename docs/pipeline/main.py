@@ -4,7 +4,7 @@ mkdocs.yml names this module under ``hooks:``. Each function below is an MkDocs 
 (https://www.mkdocs.org/dev-guide/plugins/#events), written in the order MkDocs fires them; each
 calls small named steps from the modules beside it:
 
-    site_markdown.py     the Python-Markdown extension: KaTeX math, code tidy, search exclusions
+    site_markdown.py     the Python-Markdown extension: KaTeX math, code tidy, off-screen block heights
     site_math.py         KaTeX's worker, stylesheet and fonts; which fonts a page preloads; font subsets
     site_languages.py    Korean and English: page pairs, the one-language mode, search, 404 pages, sitemaps
     site_search.py       what search reads: formulas as TeX, figures as titles, the glossary's other names
@@ -44,7 +44,8 @@ def on_config(config):
     state["katex"] = site_math.find_katex(Path(config.config_file_path).resolve().parent)
     site_checks.fail_on_broken_figures(log)
     site_checks.one_blas_thread()
-    config.markdown_extensions.append(site_markdown.SiteMarkdown(katex_dir=str(state["katex"])))
+    config.markdown_extensions.append(
+        site_markdown.SiteMarkdown(katex_dir=str(state["katex"]), size_blocks="offscreen" not in SKIP))
     return config
 
 

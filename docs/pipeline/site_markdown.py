@@ -18,7 +18,6 @@ Used from ``main.py`` (``on_config``); for another engine, list ``site_markdown`
 from __future__ import annotations
 
 import html
-import os
 import re
 from pathlib import Path
 
@@ -148,7 +147,8 @@ class _Step(Postprocessor):
 
 class SiteMarkdown(Extension):
     def __init__(self, **kwargs) -> None:
-        self.config = {"katex_dir": ["", "node_modules/katex (found from the working directory if empty)"]}
+        self.config = {"katex_dir": ["", "node_modules/katex (found from the working directory if empty)"],
+                       "size_blocks": [True, "write the heights extra.css skips off-screen blocks at"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
@@ -156,7 +156,7 @@ class SiteMarkdown(Extension):
         # after 'raw_html' (30), which puts back the HTML of executed blocks and the API reference
         md.postprocessors.register(_Step(md, lambda text: render_math(text, katex_dir)), "xd_math", 5)
         md.postprocessors.register(_Step(md, tidy_code), "xd_code", 4)
-        if "offscreen" not in os.environ.get("XENTDOCS_SKIP", "").split(","):  # benchmarks/ablation.py
+        if self.getConfig("size_blocks"):
             md.postprocessors.register(_Step(md, size_blocks), "xd_sizes", 3)
 
 
