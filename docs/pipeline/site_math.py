@@ -40,7 +40,7 @@ SUBSET_FONTS = (*TEXT_FONTS, "KaTeX_Main-Bold.woff2")
 FONT_SOURCES = re.compile(r"src:url\((fonts/[^)]+\.woff2)\) format\(\"woff2\"\)(?:,url\([^)]+\) format\(\"[a-z]+\"\))*")
 FONT_RULE = re.compile(r"(?P<selectors>[^{}]+)\{(?P<body>[^}]*font-family:KaTeX_(?P<family>\w+)[^}]*)\}")
 KATEX_HTML = '<span class="katex-html" aria-hidden="true"'
-SPAN = re.compile(r"<(/?)span\b[^>]*>")
+SPAN_OR_DIV = re.compile(r"<(/?)(span|div)\b[^>]*>")
 # KaTeX's stylesheet writes equation numbers with `content: "(" counter(...) ")"`.
 CSS_TEXT = "()0123456789"
 
@@ -213,14 +213,25 @@ def formula_text(content: str) -> str:
     parts = []
     start = content.find(KATEX_HTML)
     while start != -1:
-        depth = 0
-        for tag in SPAN.finditer(content, start):
-            depth += -1 if tag.group(1) else 1
-            if depth == 0:
-                break
-        parts.append(re.sub(r"<[^>]*>", "", content[start:tag.end()]))
-        start = content.find(KATEX_HTML, tag.end())
+        end = element_end(content, start, "span")
+        parts.append(re.sub(r"<[^>]*>", "", content[start:end]))
+        start = content.find(KATEX_HTML, end)
     return html.unescape("".join(parts))
+
+
+def element_end(content: str, start: int, tag: str) -> int:
+    """Where the ``span`` or ``div`` opened at ``start`` closes (nested ones of the same tag counted).
+
+    >>> element_end('<span><span>a</span></span>b', 0, "span")
+    27
+    """
+    depth = 0
+    for match in SPAN_OR_DIV.finditer(content, start):
+        if match[2] == tag:
+            depth += -1 if match[1] else 1
+            if depth == 0:
+                return match.end()
+    return len(content)
 
 
 @lru_cache(maxsize=8)  # a serve reload usually needs the subsets it computed last

@@ -27,26 +27,16 @@ import json
 import re
 from pathlib import Path
 
+import site_math
+
 FORMULA = re.compile(r'<(?P<tag>span|div) class="arithmatex(?: katex-block)?">')
 TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
 FIGURE = re.compile(r'<svg\b[^>]*\brole="img".*?</svg>', re.DOTALL)
 FIGURE_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.DOTALL)
-TAG = re.compile(r"<(/?)(span|div)\b[^>]*>")
 ROW = re.compile(r"^\|\s*\*\*(?P<term>[^*]+)\*\*\{#(?P<id>[\w-]+)\}(?P<rest>.*)$", re.MULTILINE)
 ALSO = re.compile(r"(?:다른 표기|Also written):\s*(?P<names>[^.|→]+)")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 HANGUL_WORDS = re.compile(r"[\uac00-\ud7af][\uac00-\ud7af\s()-]*")
-
-
-def element_end(content: str, start: int, tag: str) -> int:
-    """Where the ``tag`` element opened at ``start`` closes (nested ones of the same tag counted)."""
-    depth = 0
-    for match in TAG.finditer(content, start):
-        if match[2] == tag:
-            depth += -1 if match[1] else 1
-            if depth == 0:
-                return match.end()
-    return len(content)
 
 
 def searchable(content: str) -> str:
@@ -62,7 +52,7 @@ def searchable(content: str) -> str:
     for match in FORMULA.finditer(content):
         if match.start() < position:
             continue
-        end = element_end(content, match.start(), match["tag"])
+        end = site_math.element_end(content, match.start(), match["tag"])
         tex = TEX.search(content, match.start(), end)
         out += [content[position:match.start()], tex[1].strip() if tex else ""]
         position = end
