@@ -241,6 +241,16 @@ MEASURE_JS = r"""
 }
 """
 
+# Resolves once every finite animation and transition has ended: colours are judged as a reader is
+# left with them, not in a frame of a fade (a palette switch, an answer just opened). Two frames
+# first, so that transitions triggered by the last change have started.
+SETTLE_JS = """async () => {
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const finite = document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.race([Promise.all(finite.map(a => a.finished.catch(() => null))),
+                      new Promise(r => setTimeout(r, 3000))]);
+}"""
+
 # The computed accessible name of each figure, by axe-core's implementation of the spec.
 AXE_NAMES_JS = r"""
 () => {
@@ -430,6 +440,7 @@ class Harness:
             for scheme in schemes:
                 visit = visits[scheme] = Visit(page_, (scheme, viewport), url, status=status, net=log)
                 visit.toggled = self.ensure_scheme(page, scheme)
+                page.evaluate(SETTLE_JS)
                 page.evaluate("() => document.fonts.ready.then(() => true)")
                 lap("palette + fonts")
                 # the screenshot shows the page as a reader first sees it: answers collapsed, at the top
@@ -446,6 +457,7 @@ class Harness:
                 # measure what a reader can reach: collapsed answers opened
                 page.evaluate("""() => document.querySelectorAll('details:not([open])').forEach(d => {
                     d.open = true; d.setAttribute('data-qa-opened', ''); })""")
+                page.evaluate(SETTLE_JS)
                 visit.data = page.evaluate(MEASURE_JS)
                 lap("measure")
                 if viewport == "desktop":

@@ -54,3 +54,30 @@ def test_harness_reports_a_broken_page(harness, tmp_path):
     assert {v["id"] for v in desktop.axe} >= {"svg-img-alt"}, [v["id"] for v in desktop.axe]
     assert phone.data["scrollWidth"] > phone.data["clientWidth"] == 375
     assert phone.data["overflowing"][:2] == ["div.md-content", "article"], phone.data["overflowing"]
+
+
+# A colour that changes while a <details> is closed: Chrome keeps the closed content's old style and
+# runs the transition only when the reader opens it, so the text fades in from white.
+FADING_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>fading</title>
+<style>.late { color: #ffffff; transition: color 600ms } body.ready .late { color: #111111 }</style></head>
+<body style="margin:0;background:#ffffff"><main>
+  <details><summary>Open me</summary><p class="late">Text that ends up dark on white.</p></details>
+  <script>addEventListener('load', () => {
+    getComputedStyle(document.querySelector('.late')).color;  // as Material's scripts measure tabs
+    setTimeout(() => document.body.classList.add('ready'), 100);
+  })</script>
+</main></body></html>
+"""
+
+
+def test_harness_judges_colours_after_their_transitions(harness, tmp_path):
+    """axe must see the colour a reader is left with, not a frame of the fade (CI once failed on
+    a tab label caught mid-transition after a palette switch)."""
+    (tmp_path / "site" / "fading").mkdir(parents=True)
+    (tmp_path / "site" / "fading" / "index.html").write_text(FADING_PAGE, encoding="utf-8")
+    page = sitebuild.Page("en", "fading", "")
+    with sitebuild.serve(tmp_path / "site", base="/") as server:
+        visit = harness.measure(page, "desktop", url=server.page_url(page), screenshot_dir=tmp_path,
+                                schemes=("light",))["light"]
+    assert not [v for v in visit.axe if v["id"] == "color-contrast"], visit.axe
