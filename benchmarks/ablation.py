@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 import sitebuild  # noqa: E402
 import site_budgets as budgets  # noqa: E402
 
-DEFAULT_PAGES = "ko/reference,ko/pytorch-options,ko/information-theory"
+DEFAULT_PAGES = "ko/language-models,ko/reference/losses,ko/pytorch-options"
 DEFAULT_VARIANTS = [
     "everything=",
     "no offscreen boxes=offscreen",

@@ -274,10 +274,13 @@ def test_api_reference_in_both_languages(site):
 
     public = {f"xentdocs.{n}" for n in xentdocs.__all__} | {f"xentdocs.plotting.{n}" for n in xentdocs.plotting.__all__}
     for lang, prefix in LANGS.items():
-        pages = [p for p in (site / prefix / "reference").glob("*/index.html")] + [site / prefix / "reference/index.html"]
+        pages = (site / prefix / "reference").glob("**/index.html")
         found = Counter(i for p in pages for i in re.findall(r'id="(xentdocs[.\w]*)"', p.read_text(encoding="utf-8")))
         assert public <= set(found), (lang, sorted(public - set(found)))
         assert not [name for name in public if found[name] > 1], (lang, found)
+        # ... and the reference's first page links to each of them
+        index = read(site, f"{prefix}reference/index.html")
+        assert not [name for name in public if f'#{name}"' not in index], lang
     # Cross-references resolve within the page's own language (autorefs resolve_closest).
     for path in site.glob("en/**/*.html"):
         for href in re.findall(r'<a class="autorefs[^"]*" href="([^"]+)"', path.read_text(encoding="utf-8")):
