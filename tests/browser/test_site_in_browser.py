@@ -282,9 +282,9 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
     try:
         tab.goto(site_server.page_url(page))
         target = tab.evaluate(DEEP_HEADING_JS)
-        if target is None and page.stem in ("index", "glossary"):
-            target = tab.evaluate("[...document.querySelectorAll('article h2[id]')].pop().id")
-        assert target, "no h2/h3 with an id two windows above the page's end"
+        if target is None:  # a short page (the home page, a short API page): its last heading
+            target = tab.evaluate("[...document.querySelectorAll('article :is(h2, h3)[id]')].pop()?.id")
+        assert target, "no h2/h3 with an id: a page of more than one screen needs sections"
         tab.goto(site_server.page_url(page) + "#" + target)
         tab.wait_for_load_state("load")
         header = tab.evaluate("document.querySelector('.md-header').getBoundingClientRect().height")
@@ -292,7 +292,11 @@ def test_link_to_a_deep_heading_lands_on_it(harness, site_server, page, viewport
         tab.wait_for_timeout(800)
         settled = tab.evaluate(HEADING_TOP_JS, target)
         assert abs(settled - first) <= 2, f"#{target} moved from {first}px to {settled}px after load"
-        assert header - 4 <= settled <= header + 40, f"#{target} is at {settled}px (header {header}px)"
+        at_end = tab.evaluate("scrollY >= document.scrollingElement.scrollHeight - innerHeight - 1")
+        if at_end:  # a short page cannot bring its last heading to the top: it shows it, scrolled to the end
+            assert header <= settled <= tab.evaluate("innerHeight") - 40, f"#{target} is at {settled}px"
+        else:
+            assert header - 4 <= settled <= header + 40, f"#{target} is at {settled}px (header {header}px)"
         if viewport == "desktop":
             active = tab.eval_on_selector_all(
                 ".md-sidebar--secondary .md-nav__link--active", "els => els.map(e => e.getAttribute('href'))")
