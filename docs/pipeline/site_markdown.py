@@ -36,7 +36,7 @@ PART_SEPARATOR = re.compile(
     r"(?<=[A-Za-z0-9])(_|/|::)(?=\w)|(?<=[A-Za-z_)\]])(\.)(?=[A-Za-z_])|(?<=[a-z])(?=[A-Z][a-z])")
 CODE_OPENING = re.compile(r"^(<pre\b[^>]*>(?:<span></span>)?)<code>")
 OUTPUT_LINE = re.compile(r'<span class="go">([^<]*)</span>\n')
-HIGHLIGHT = re.compile(r'<div class="(?P<cls>[^"]*\bhighlight\b[^"]*)">(?P<body><pre>(?:<span></span>)?<code>(?P<code>.*?)</code></pre>)',
+HIGHLIGHT = re.compile(r'<div class="(?P<cls>[^"]*\bhighlight\b[^"]*)">(?P<body><pre>(?:<span></span>)?<code[^>]*>(?P<code>.*?)</code></pre>)',
                        re.DOTALL)
 TABBED_SET = re.compile(r'<div class="(?P<cls>tabbed-set\b[^"]*)"(?P<attrs>[^>]*)>')
 FIRST_TAB_LINES = re.compile(r'(?:<input[^>]*>)*<div class="tabbed-labels">.*?</div>\s*<div class="tabbed-content">\s*'
@@ -114,8 +114,8 @@ def size_blocks(text: str) -> str:
     r"""Write on each code block its lines, on a code tab set its first tab's lines, on a display
     formula KaTeX's tallest row (ems, from its struts), on a figure its viewBox's aspect ratio.
 
-    >>> size_blocks('<div class="highlight"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>')
-    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code>a\n<span class="go">1\n</span></code></pre></div>'
+    >>> size_blocks('<div class="highlight"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>')
+    '<div class="highlight" style="--xd-lines:2"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>'
     >>> size_blocks('<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="width: 100%;">')
     '<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="aspect-ratio: 460.8 / 216; width: 100%;">'
     """
