@@ -111,8 +111,8 @@ def tidy_code(text: str) -> str:
 
 
 def size_blocks(text: str) -> str:
-    r"""Write on each code block its lines, on a code tab set its first tab's lines, on a display
-    formula KaTeX's tallest row (ems, from its struts), on a figure its viewBox's aspect ratio.
+    r"""Write on each code block its lines, on a code tab set its first tab's lines, and on a figure
+    its viewBox's aspect ratio (display formulas are always drawn: see extra.css).
 
     >>> size_blocks('<div class="highlight"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>')
     '<div class="highlight" style="--xd-lines:2"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>'
