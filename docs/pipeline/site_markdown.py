@@ -38,9 +38,8 @@ CODE_OPENING = re.compile(r"^(<pre\b[^>]*>(?:<span></span>)?)<code>")
 OUTPUT_LINE = re.compile(r'<span class="go">([^<]*)</span>\n')
 HIGHLIGHT = re.compile(r'<div class="(?P<cls>[^"]*\bhighlight\b[^"]*)">(?P<body><pre>(?:<span></span>)?<code[^>]*>(?P<code>.*?)</code></pre>)',
                        re.DOTALL)
-TABBED_SET = re.compile(r'<div class="(?P<cls>tabbed-set\b[^"]*)"(?P<attrs>[^>]*)>')
-FIRST_TAB_LINES = re.compile(r'(?:<input[^>]*>)*<div class="tabbed-labels">.*?</div>\s*<div class="tabbed-content">\s*'
-                             r'<div class="tabbed-block">\s*<div class="[^"]*" style="--xd-lines:(\d+)">', re.DOTALL)
+# a tab set's content, up to its first tab's code block (once that carries its lines)
+TAB_CONTENT = re.compile(r'<div class="tabbed-content">(?=\s*<div class="tabbed-block">\s*<div class="[^"]*" style="--xd-lines:(\d+)">)')
 FIGURE = re.compile(r'<svg [^>]*\bclass="xentdocs-figure"[^>]*>')
 VIEW_BOX = re.compile(r'\bviewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
@@ -111,7 +110,7 @@ def tidy_code(text: str) -> str:
 
 
 def size_blocks(text: str) -> str:
-    r"""Write on each code block its lines, on a code tab set its first tab's lines, and on a figure
+    r"""Write on each code block its lines, on a code tab set's content its first tab's lines, and on a figure
     its viewBox's aspect ratio (display formulas are always drawn: see extra.css).
 
     >>> size_blocks('<div class="highlight"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>')
@@ -123,16 +122,12 @@ def size_blocks(text: str) -> str:
         lines = re.sub(r"<[^>]*>", "", m["code"]).rstrip("\n").count("\n") + 1
         return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{m["body"]}'
 
-    def tabs(m: re.Match[str]) -> str:
-        first = FIRST_TAB_LINES.match(text, m.end())
-        return f'<div class="{m["cls"]}"{m["attrs"]} style="--xd-lines:{first[1]}">' if first else m[0]
-
     def figure(m: re.Match[str]) -> str:
         box = VIEW_BOX.search(m[0])
         return m[0].replace(' style="', f' style="aspect-ratio: {box[1]} / {box[2]}; ', 1) if box and ' style="' in m[0] else m[0]
 
     text = HIGHLIGHT.sub(code, text)
-    text = TABBED_SET.sub(tabs, text)
+    text = TAB_CONTENT.sub(lambda m: f'<div class="tabbed-content" style="--xd-lines:{m[1]}">', text)
     return FIGURE.sub(figure, text)
 
 

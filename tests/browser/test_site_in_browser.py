@@ -313,10 +313,10 @@ OFFSCREEN_GUESSES_JS = r"""() => {
   const text = [...document.querySelectorAll('article :is(p, ul, ol, dl, table, .md-typeset__scrollwrap)')]
     .filter(el => getComputedStyle(el).contentVisibility === 'auto');
   for (const el of text) el.style.contentVisibility = 'visible';
-  // every block the pipeline sized, wherever it sits: a block inside a tab set is skipped with its
-  // set, and a closed <details> draws nothing at all
+  // every block the pipeline sized, wherever it sits: a block inside a tab set's content is skipped
+  // with that content, and a closed <details> draws nothing at all
   for (const el of document.querySelectorAll('article [style*="--xd-"], svg.xentdocs-figure[style*="aspect-ratio"]')) {
-    if (el.parentElement.closest('.tabbed-set, details:not([open])')) continue;
+    if (el.parentElement.closest('.tabbed-content, details:not([open])')) continue;
     if (getComputedStyle(el).contentVisibility !== 'auto') return {error: 'not content-visibility: auto: ' + el.className};
     if (el.getBoundingClientRect().top > 3 * innerHeight) far += 1;
     const inside = el.querySelector(':scope > :not(title, desc, metadata, defs, style)');
