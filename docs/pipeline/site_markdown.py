@@ -7,7 +7,7 @@ and of the API reference (mkdocstrings), so they see the whole page:
 * ``render_math``: every ``pymdownx.arithmatex`` formula becomes KaTeX's HTML+MathML (``site_math``);
 * ``tidy_code``: inline code may wrap between the parts of a name (``ignore_<wbr>index``) rather than
   inside a word, and an example's output lines hide whole while Material's copy button copies;
-* ``size_blocks``: each code block, code tab set and figure says how tall it will be
+* ``size_blocks``: each code block, code tab set, display formula and figure says how tall it will be
   (``--xd-lines``, ``aspect-ratio``), so that ``extra.css`` can let the
   browser skip drawing it while it is off-screen (``content-visibility: auto``) at its real height.
 
@@ -40,6 +40,8 @@ HIGHLIGHT = re.compile(r'<div class="(?P<cls>[^"]*\bhighlight\b[^"]*)">(?P<body>
                        re.DOTALL)
 # a tab set's content, up to its first tab's code block (once that carries its lines)
 TAB_CONTENT = re.compile(r'<div class="tabbed-content">(?=\s*<div class="tabbed-block">\s*<div class="[^"]*" style="--xd-lines:(\d+)">)')
+DISPLAY_FORMULA = re.compile(r'<div class="arithmatex katex-block">(?P<html>.*?)</div>', re.DOTALL)  # KaTeX writes spans only
+STRUT = re.compile(r'<span class="strut" style="height:(?P<height>[0-9.]+)em;(?:vertical-align:(?P<align>-?[0-9.]+)em;)?"')
 FIGURE = re.compile(r'<svg [^>]*\bclass="xentdocs-figure"[^>]*>')
 VIEW_BOX = re.compile(r'\bviewBox="0 0 ([0-9.]+) ([0-9.]+)"')
 
@@ -110,11 +112,14 @@ def tidy_code(text: str) -> str:
 
 
 def size_blocks(text: str) -> str:
-    r"""Write on each code block its lines, on a code tab set's content its first tab's lines, and on a figure
-    its viewBox's aspect ratio (display formulas are always drawn: see extra.css).
+    r"""Write on each code block its lines, on a code tab set's content its first tab's lines, on a display
+    formula its height in the formula's em, and on a figure its viewBox's aspect ratio.
 
     >>> size_blocks('<div class="highlight"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>')
     '<div class="highlight" style="--xd-lines:2"><pre><span></span><code tabindex="0">a\n<span class="go">1\n</span></code></pre></div>'
+    >>> size_blocks('<div class="arithmatex katex-block"><span class="katex">…<span class="strut" style="height:2.4em;vertical-align:-0.95em;"></span>…'
+    ...             '<span class="strut" style="height:0.6em;vertical-align:-1.1em;"></span></span></div>')[:57]
+    '<div class="arithmatex katex-block" style="--xd-em:2.55">'
     >>> size_blocks('<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="width: 100%;">')
     '<svg viewBox="0 0 460.8 216" class="xentdocs-figure" style="aspect-ratio: 460.8 / 216; width: 100%;">'
     """
@@ -122,11 +127,21 @@ def size_blocks(text: str) -> str:
         lines = re.sub(r"<[^>]*>", "", m["code"]).rstrip("\n").count("\n") + 1
         return f'<div class="{m["cls"]}" style="--xd-lines:{lines}">{m["body"]}'
 
+    def formula(m: re.Match[str]) -> str:
+        # KaTeX's struts give each part's extent above and below the baseline, in the formula's em;
+        # a short formula's line is at least 1.3em tall (KaTeX's line height, measured 1.25-1.31)
+        struts = [(float(s["height"]), float(s["align"] or 0)) for s in STRUT.finditer(m["html"])]
+        if not struts:
+            return m[0]
+        height = max(h + a for h, a in struts) + max(-a for h, a in struts)
+        return f'<div class="arithmatex katex-block" style="--xd-em:{max(height, 1.3):.4g}">{m["html"]}</div>'
+
     def figure(m: re.Match[str]) -> str:
         box = VIEW_BOX.search(m[0])
         return m[0].replace(' style="', f' style="aspect-ratio: {box[1]} / {box[2]}; ', 1) if box and ' style="' in m[0] else m[0]
 
     text = HIGHLIGHT.sub(code, text)
+    text = DISPLAY_FORMULA.sub(formula, text)
     text = TAB_CONTENT.sub(lambda m: f'<div class="tabbed-content" style="--xd-lines:{m[1]}">', text)
     return FIGURE.sub(figure, text)
 

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import site_math
 
-FORMULA = re.compile(r'<(?P<tag>span|div) class="arithmatex(?: katex-block)?">')
+FORMULA = re.compile(r'<(?P<tag>span|div) class="arithmatex(?: katex-block)?"[^>]*>')
 TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.DOTALL)
 FIGURE = re.compile(r'<svg\b[^>]*\brole="img".*?</svg>', re.DOTALL)
 FIGURE_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.DOTALL)

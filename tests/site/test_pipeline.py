@@ -239,11 +239,12 @@ def test_figures_are_deterministic_and_ids_unique(mini_site):
 def test_search_reads_formulas_once_and_figures_by_title(mini_site):
     import json
 
-    mini_site.page("figures", FIGURE_PAGE + "\n$Q = P$일 때만 같습니다.\n", "# Figures\n")
+    mini_site.page("figures", FIGURE_PAGE + "\n$Q = P$일 때만 같습니다.\n\n$$\\frac{a}{b}$$\n", "# Figures\n")
     build = mini_site.build(lang="ko")
     assert build.returncode == 0, build.output[-3000:]
     text = " ".join(d["text"] for d in json.loads((build.site_dir / "search" / "search_index.json").read_text())["docs"])
     assert "Q = P일 때만" in text and "Q=P" not in text, "a formula is indexed once, as its TeX"
+    assert "\\frac{a}{b}" in text and "ab" not in text, "a display formula too"
     assert "그림 1" in text and "0.2" not in text, "a figure is indexed by its title, not its tick labels"
     assert 'class="katex"' in build.page("figures/"), "the page itself keeps KaTeX's output"
 

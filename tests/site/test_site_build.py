@@ -364,8 +364,8 @@ CODE_TAB_CONTENT = re.compile(r'<div class="tabbed-content"([^>]*)>\s*<div class
 
 def test_offscreen_blocks_carry_their_height(site):
     """Every code block and the content of every tab set that opens on code says how many lines it shows
-    (--xd-lines, docs/pipeline/site_markdown.py): extra.css skips such blocks off-screen at that
-    height. Without it they are drawn at load, and a long page pays for it (Lighthouse's blocking
+    (--xd-lines), and every display formula its height (--xd-em; docs/pipeline/site_markdown.py):
+    extra.css skips such blocks off-screen at that height. Without it they are drawn at load, and a long page pays for it (Lighthouse's blocking
     time; once, a focusable <code tabindex="0"> stopped the sizing without any other test noticing)."""
     unsized = []
     for path in site.glob("**/index.html"):
@@ -376,4 +376,7 @@ def test_offscreen_blocks_carry_their_height(site):
         for m in CODE_TAB_CONTENT.finditer(text):
             if "--xd-lines" not in m[1]:
                 unsized.append(f"{path.relative_to(site)}: tab set {text[m.start():m.start() + 120]!r}")
+        for m in re.finditer(r'<div class="arithmatex katex-block"([^>]*)>', text):
+            if "--xd-em" not in m[1]:
+                unsized.append(f"{path.relative_to(site)}: formula {text[m.start():m.start() + 120]!r}")
     assert not unsized, "\n".join(unsized[:10])
