@@ -145,8 +145,9 @@ raw=$(count 'class="arithmatex">\\(' site/deep-learning/index.html); kx=$(count 
 tabs=$(count '<label for="exec-[^"]*">소스' site/deep-learning/index.html); figs=$(count 'NanumGothic' site/deep-learning/index.html)
 [ "$tabs" -gt 0 ] && [ "$figs" -gt 0 ] && row PASS "markdown-exec blocks run" "deep-learning: $tabs '소스' tabs, $figs inline SVG figures" \
   || row FAIL "markdown-exec blocks run" "tabs=$tabs figures=$figs"
-objs=$(count 'class="doc doc-object' site/reference/index.html); refs=$(count 'autorefs-internal' site/reference/index.html)
-rst=$(count ':math:\|:func:' site/reference/index.html)
+cat site/reference/index.html site/reference/*/index.html > "$LOGS/reference.html" 2>/dev/null  # one page per module
+objs=$(count 'class="doc doc-object' "$LOGS/reference.html"); refs=$(count 'autorefs-internal' "$LOGS/reference.html")
+rst=$(count ':math:\|:func:' "$LOGS/reference.html")
 [ "$objs" -gt 0 ] && [ "$refs" -gt 0 ] && [ "$rst" = 0 ] && row PASS "mkdocstrings ::: xentdocs + autorefs" "$objs doc objects, $refs resolved autorefs, griffe RST-roles extension applied" \
   || row FAIL "mkdocstrings ::: xentdocs + autorefs" "objects=$objs autorefs=$refs leftover-roles=$rst"
 css=$(count 'extra.css\|playground.css' site/deep-learning/index.html); js=$(count 'playground.js" type="module"' site/deep-learning/index.html)
@@ -225,8 +226,8 @@ EOF
 variant katex '  - site_markdown
 ' overrides
 "$Z" build --clean --strict -f mkdocs.katex.yml > "$LOGS/katex.log" 2>&1; rc=$?
-kx=$(count 'class="katex"' site/deep-learning/index.html); kr=$(count 'class="katex"' site/reference/index.html)
-raw=$(cat site/*/index.html | grep -o 'class="arithmatex">\\[([]' | wc -l); wbr=$(cat site/*/index.html | grep -o '<wbr>' | wc -l)
+kx=$(count 'class="katex"' site/deep-learning/index.html); kr=$(cat site/reference/*/index.html | grep -o 'class="katex"' | wc -l)
+raw=$(cat site/*/index.html site/reference/*/index.html | grep -o 'class="arithmatex">\\[([]' | wc -l); wbr=$(cat site/*/index.html | grep -o '<wbr>' | wc -l)
 [ $rc = 0 ] && [ "$kx" -gt 0 ] && [ "$raw" = 0 ] && row PASS "site_markdown extension: KaTeX + code tidy" "deep-learning $kx, reference (docstrings) $kr formulas by KaTeX, 0 left as TeX; $wbr <wbr> name breaks; css+fonts need a staging copy" \
   || row FAIL "site_markdown extension: KaTeX + code tidy" "rc=$rc katex=$kx raw=$raw $(errline "$LOGS/katex.log" Error)"
 printf '\nA bad formula: $\\frac{1}{$\n' >> docs/glossary.md
