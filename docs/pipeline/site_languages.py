@@ -8,7 +8,7 @@ directory. What it leaves to us:
 * one search index per language: the plugin writes one merged index, so an English search listed the
   Korean pages (which mention the English terms in parentheses);
 * one 404 page per language: each build writes its 404 page to the root, which ends with the language
-  built last (mkdocs-static-i18n #284);
+  built last (mkdocs-static-i18n #284; a test of the bare plugin fails once that is fixed);
 * ``/en/sitemap.xml``, and no ``hreflang`` alternate links in the head: Material's language selector
   fetches a ``sitemap.xml`` beside each of them, which 404s for every page but the home page;
 * the search dialog's accessible name in the page's language.
