@@ -8,7 +8,7 @@ and of the API reference (mkdocstrings), so they see the whole page:
 * ``tidy_code``: inline code may wrap between the parts of a name (``ignore_<wbr>index``) rather than
   inside a word, and an example's output lines hide whole while Material's copy button copies;
 * ``size_blocks``: each code block, code tab set, display formula and figure says how tall it will be
-  (``--xd-lines``, ``aspect-ratio``), so that ``extra.css`` can let the
+  (``--xd-lines``, ``--xd-em``, ``aspect-ratio``), so that ``extra.css`` can let the
   browser skip drawing it while it is off-screen (``content-visibility: auto``) at its real height.
 
 Used from ``main.py`` (``on_config``); for another engine, list ``site_markdown`` under

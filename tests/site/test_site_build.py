@@ -7,10 +7,7 @@ The build itself passing is the first check: under ``--strict`` a single warning
 from __future__ import annotations
 
 import html
-import os
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from html.parser import HTMLParser
@@ -366,10 +363,11 @@ CODE_TAB_CONTENT = re.compile(r'<div class="tabbed-content"([^>]*)>\s*<div class
 
 
 def test_offscreen_blocks_carry_their_height(site):
-    """Every code block and the content of every tab set that opens on code says how many lines it shows
-    (--xd-lines), and every display formula its height (--xd-em; docs/pipeline/site_markdown.py):
-    extra.css skips such blocks off-screen at that height. Without it they are drawn at load, and a long page pays for it (Lighthouse's blocking
-    time; once, a focusable <code tabindex="0"> stopped the sizing without any other test noticing)."""
+    """Every code block and the content of every tab set that opens on code says how many lines it
+    shows (--xd-lines), and every display formula its height (--xd-em; docs/pipeline/site_markdown.py):
+    extra.css skips such blocks off-screen at that height. Without it they are drawn at load, and a
+    long page pays for it (Lighthouse's blocking time; once, a focusable <code tabindex="0"> stopped
+    the sizing without any other test noticing)."""
     unsized = []
     for path in site.glob("**/index.html"):
         text = path.read_text(encoding="utf-8")
@@ -384,22 +382,3 @@ def test_offscreen_blocks_carry_their_height(site):
                 unsized.append(f"{path.relative_to(site)}: formula {text[m.start():m.start() + 120]!r}")
     assert not unsized, "\n".join(unsized[:10])
 
-
-def test_upstream_404_page_is_still_the_last_language_built(tmp_path):
-    """mkdocs-static-i18n writes each language's 404 page to the site root, so the root keeps the
-    language built last (https://github.com/ultrabug/mkdocs-static-i18n/issues/284, open). The
-    pipeline writes a 404 page per language instead (site_languages). This builds a bare two-language
-    site without the pipeline: once it fails, upstream has fixed the bug and that step can go."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text("# 처음\n", encoding="utf-8")
-    (docs / "index.en.md").write_text("# Start\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\ntheme:\n  name: material\n  language: ko\nplugins:\n  - i18n:\n      docs_structure: suffix\n"
-        "      languages:\n        - locale: ko\n          default: true\n          name: 한국어\n"
-        "        - locale: en\n          name: English\n", encoding="utf-8")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    proc = subprocess.run([str(mkdocs), "build", "-q"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert '<html lang="en"' in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
